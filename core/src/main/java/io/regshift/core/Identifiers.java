@@ -1,0 +1,74 @@
+package io.regshift.core;
+
+/**
+ * The rules every account ID and registration ID must follow before it goes near a URL. Anything
+ * else is percent-encoded by the code that builds the URL, so {@code a&id=b} travels as one ID.
+ */
+final class Identifiers {
+  /** Longest value echoed in an error message; longer ones are cut. */
+  private static final int ECHO_LIMIT = 80;
+
+  private Identifiers() {}
+
+  static void requireValidAccountId(String accountId) {
+    String problem = problem(accountId);
+    if (problem != null) {
+      throw new IllegalArgumentException("account ID " + quote(accountId) + " " + problem);
+    }
+  }
+
+  /**
+   * Why {@code value} can't be an identifier, or null if it can. Path separators and {@code ..}
+   * are refused even where the value goes into a query string: the same IDs are spliced into paths
+   * elsewhere, and no Cloudflare identifier contains them.
+   */
+  static String problem(String value) {
+    if (value == null) {
+      return "is missing (null)";
+    }
+    if (value.isEmpty()) {
+      return "is empty";
+    }
+    if (value.isBlank()) {
+      return "is blank";
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c)) {
+        return String.format(
+            "contains a control character (U+%04X) at index %d; control characters are not allowed",
+            (int) c, i);
+      }
+      if (c == '/' || c == '\\') {
+        return "contains a path separator ('" + c + "') at index " + i + "; it is not allowed";
+      }
+    }
+    if (value.contains("..")) {
+      return "contains '..'; it is not allowed";
+    }
+    return null;
+  }
+
+  /** The value in quotes with control characters made visible and long values cut. */
+  static String quote(String value) {
+    if (value == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder("\"");
+    int limit = Math.min(value.length(), ECHO_LIMIT);
+    for (int i = 0; i < limit; i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else {
+        out.append(c);
+      }
+    }
+    if (value.length() > limit) {
+      out.append("...(").append(value.length()).append(" chars)");
+    }
+    return out.append('"').toString();
+  }
+}

@@ -1,0 +1,75 @@
+package io.regshift.core;
+
+import java.util.AbstractList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.Set;
+
+/**
+ * A non-empty list of distinct, valid registration IDs, in the order first given.
+ *
+ * <p>This is the payload of both endpoints: the JSON array body of the deprecated ones and the
+ * repeated {@code id} query parameter of their replacements. Duplicates are dropped, since an ID
+ * revoked once is revoked. An ID that is empty, blank, contains a control character or a path
+ * separator, or contains {@code ..}, is refused with a message naming its position.
+ */
+public final class RegistrationIds extends AbstractList<String> implements RandomAccess {
+  private final List<String> ids;
+
+  private RegistrationIds(List<String> ids) {
+    this.ids = ids;
+  }
+
+  /**
+   * The distinct IDs of {@code ids}, in order.
+   *
+   * @throws IllegalArgumentException if the collection is empty or an ID is not valid
+   */
+  public static RegistrationIds of(Collection<String> ids) {
+    Objects.requireNonNull(ids, "ids");
+    if (ids.isEmpty()) {
+      throw new IllegalArgumentException("no registration IDs given; at least one is required");
+    }
+    Set<String> distinct = new LinkedHashSet<>(ids.size() * 2);
+    int index = 0;
+    for (Iterator<String> it = ids.iterator(); it.hasNext(); index++) {
+      String id = it.next();
+      String problem = Identifiers.problem(id);
+      if (problem != null) {
+        throw new IllegalArgumentException(
+            "registration ID [" + index + "] " + Identifiers.quote(id) + " " + problem);
+      }
+      distinct.add(id);
+    }
+    return new RegistrationIds(List.copyOf(distinct));
+  }
+
+  /** The distinct IDs given, in order. */
+  public static RegistrationIds of(String... ids) {
+    return of(java.util.Arrays.asList(ids));
+  }
+
+  @Override
+  public String get(int index) {
+    return ids.get(index);
+  }
+
+  @Override
+  public int size() {
+    return ids.size();
+  }
+
+  /** The IDs from {@code fromIndex} (inclusive) to {@code toIndex} (exclusive). */
+  @Override
+  public RegistrationIds subList(int fromIndex, int toIndex) {
+    if (fromIndex >= toIndex) {
+      throw new IllegalArgumentException(
+          "an empty range [" + fromIndex + ", " + toIndex + ") holds no registration IDs");
+    }
+    return new RegistrationIds(ids.subList(fromIndex, toIndex));
+  }
+}
