@@ -18,9 +18,9 @@ final class Identifiers {
   }
 
   /**
-   * Why {@code value} can't be an identifier, or null if it can. Path separators and {@code ..}
-   * are refused even where the value goes into a query string: the same IDs are spliced into paths
-   * elsewhere, and no Cloudflare identifier contains them.
+   * Why {@code value} can't be an identifier, or null if it can. Path separators and dot segments
+   * are refused even where the value goes into a query string: the same rules guard account IDs,
+   * which go into paths, and no Cloudflare identifier contains them.
    */
   static String problem(String value) {
     if (value == null) {
@@ -39,12 +39,26 @@ final class Identifiers {
             "contains a control character (U+%04X) at index %d; control characters are not allowed",
             (int) c, i);
       }
+      if (Character.isSurrogate(c)) {
+        boolean paired =
+            Character.isHighSurrogate(c)
+                ? i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
+        if (!paired) {
+          return "contains an unpaired UTF-16 surrogate at index "
+              + i
+              + "; it has no UTF-8 encoding, so it would not reach Cloudflare intact";
+        }
+      }
       if (c == '/' || c == '\\') {
         return "contains a path separator ('" + c + "') at index " + i + "; it is not allowed";
       }
     }
     if (value.contains("..")) {
       return "contains '..'; it is not allowed";
+    }
+    if (value.equals(".")) {
+      return "is '.', which a URL path drops as a dot segment; it is not allowed";
     }
     return null;
   }

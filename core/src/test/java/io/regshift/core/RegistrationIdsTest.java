@@ -1,0 +1,50 @@
+package io.regshift.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RegistrationIdsTest {
+  @Test
+  void keepsFirstOccurrenceOrderAndDropsDuplicates() {
+    assertThat(RegistrationIds.of(List.of("b", "a", "b", "c", "a"))).containsExactly("b", "a", "c");
+  }
+
+  @Test
+  void acceptsCharactersThatOnlyNeedEncoding() {
+    List<String> odd = List.of("a&id=b", "100%", "x#y", "sp ace", "été", "p+q", "?", "'\"", "\uD83D\uDE00");
+    assertThat(RegistrationIds.of(odd)).containsExactlyElementsOf(odd);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "\t", "a\nb", "a\rb", "a\u0000b", "a/b", "a\\b", "..", "a..b", ".", "\u007f", "\uD83D", "x\uDE00"})
+  void refusesIdsThatCannotTravelSafely(String bad) {
+    assertThatThrownBy(() -> RegistrationIds.of("ok", bad))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("registration ID [1] ");
+  }
+
+  @Test
+  void refusesNullsAndEmptyLists() {
+    assertThatThrownBy(() -> RegistrationIds.of(Arrays.asList("a", null))).hasMessageContaining("[1] null is missing");
+    assertThatThrownBy(() -> RegistrationIds.of(List.of())).hasMessageContaining("at least one");
+  }
+
+  @Test
+  void errorMessagesShowControlCharactersAndCutLongValues() {
+    assertThatThrownBy(() -> RegistrationIds.of("a\nb")).hasMessageContaining("\"a\\u000ab\"").hasMessageContaining("U+000A");
+    String longId = "x".repeat(500) + "/";
+    assertThatThrownBy(() -> RegistrationIds.of(longId)).hasMessageContaining("...(501 chars)");
+  }
+
+  @Test
+  void isImmutable() {
+    RegistrationIds ids = RegistrationIds.of("a");
+    assertThatThrownBy(() -> ids.add("b")).isInstanceOf(UnsupportedOperationException.class);
+  }
+}
