@@ -1,0 +1,71 @@
+package io.regshift.cli;
+
+import io.regshift.core.Version;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code regshift} command. */
+@Command(
+    name = "regshift",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = "Moves code off Cloudflare's deprecated device-revocation endpoints.",
+    subcommands = {ScanCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  /** Exit code: findings reported (or, for other commands, work left for a person). */
+  static final int EXIT_FINDINGS = 1;
+  /** Exit code: bad usage, or the work could not run. */
+  static final int EXIT_ERROR = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. regshift scan .");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs the command line with these streams; returns the exit code. For tests and embedding. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (exception, commandLine, parseResult) -> {
+          err.println("regshift: error: " + describe(exception));
+          return EXIT_ERROR;
+        });
+    cli.setParameterExceptionHandler(
+        (exception, args1) -> {
+          CommandLine command = exception.getCommandLine();
+          err.println("regshift: " + exception.getMessage());
+          err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+          return EXIT_ERROR;
+        });
+    cli.setExitCodeExceptionMapper(e -> EXIT_ERROR);
+    return cli.execute(args);
+  }
+
+  static String describe(Throwable e) {
+    String message = e.getMessage();
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return message + ": no such file or directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return message + ": permission denied";
+    }
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+
+  /** {@code regshift 0.1.0}, from core's build. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"regshift " + Version.get()};
+    }
+  }
+}

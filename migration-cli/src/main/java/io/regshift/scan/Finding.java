@@ -1,0 +1,48 @@
+package io.regshift.scan;
+
+import java.util.Objects;
+
+/**
+ * One use of a deprecated endpoint, as every output format reports it.
+ *
+ * @param path relative to the scanned root, {@code /}-separated; {@code a.jar!/b/C.class} inside
+ *     archives
+ * @param line 1-based
+ * @param column 1-based, in characters of the line
+ * @param endColumn 1-based column just past the match, on {@code line}
+ * @param snippet the line, trimmed and cut to a readable length
+ * @param highlightStart where the match starts in {@code snippet}, or -1
+ * @param highlightEnd where it ends in {@code snippet}, or -1
+ * @param fingerprint stable across unrelated edits: rule, path, the line's text, and which
+ *     occurrence of that text in the file it is
+ */
+public record Finding(
+    Rule rule,
+    Severity severity,
+    String path,
+    int line,
+    int column,
+    int endColumn,
+    String message,
+    String snippet,
+    int highlightStart,
+    int highlightEnd,
+    String fingerprint) {
+
+  public Finding {
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(path, "path");
+    if (line < 1 || column < 1) {
+      throw new IllegalArgumentException("line and column are 1-based: " + line + ":" + column);
+    }
+  }
+
+  public String ruleId() {
+    return rule.id();
+  }
+
+  public Finding withFingerprint(String fingerprint) {
+    return new Finding(
+        rule, severity, path, line, column, endColumn, message, snippet, highlightStart, highlightEnd, fingerprint);
+  }
+}

@@ -1,0 +1,234 @@
+package io.regshift.scan.detect;
+
+import io.regshift.core.Catalog;
+import io.regshift.core.Deprecation;
+import io.regshift.core.SdkCall;
+import io.regshift.scan.Rule;
+import io.regshift.scan.RuleSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the uses of deprecated endpoints in a text, with patterns derived from the catalog.
+ *
+ * <p>Work is proportional to the bytes plus the candidates: a literal search for the prefilter
+ * needle (e.g. {@code evoke}, which every pattern contains) finds the few places worth a look, and
+ * only the neighbourhood of each runs the patterns. Texts are Latin-1 views of raw bytes, so every
+ * offset is a byte offset and no decoding happens here; the patterns are ASCII.
+ *
+ * <p>Immutable and safe to share between threads.
+ */
+public final class Detector {
+  /** How far around a needle a match may start or end: longer than any call chain. */
+  private static final int REACH = 1024;
+  /** How far to look for the closing parenthesis of an SDK call. */
+  private static final int MAX_CALL_LENGTH = 64 * 1024;
+
+  private final List<Compiled> source = new ArrayList<>();
+  private final List<Compiled> artifact = new ArrayList<>();
+  private final List<String> needles;
+
+  public Detector(Catalog catalog, RuleSet rules) {
+    Set<String> verbs = new HashSet<>();
+    for (Deprecation d : catalog.deprecations()) {
+      List<String> tail = d.deprecated().segmentsAfterAccount();
+      String path = Pattern.quote(String.join("/", tail));
+      String pathRegex = "(?<![A-Za-z0-9_-])" + path + "(?![A-Za-z0-9_-])";
+      String segmentsRegex =
+          tail.stream().map(s -> Pattern.quote("\"" + s + "\"")).collect(Collectors.joining("\\s*,\\s*"))
+              + "\\s*\\]";
+      source.add(new Compiled(rules.path(d), Pattern.compile(pathRegex), false));
+      source.add(new Compiled(rules.path(d), Pattern.compile(segmentsRegex), false));
+      artifact.add(new Compiled(rules.artifact(d), Pattern.compile(pathRegex), false));
+      for (SdkCall call : d.sdkCalls()) {
+        Rule rule = rules.sdk(d, call.language());
+        source.add(new Compiled(rule, Pattern.compile(chainRegex(call)), true));
+        call.deprecatedParamsType()
+            .ifPresent(
+                type ->
+                    source.add(
+                        new Compiled(
+                            rule, Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(type) + "(?![A-Za-z0-9_])"), false)));
+      }
+      verbs.add(tail.get(tail.size() - 1).toLowerCase(Locale.ROOT));
+    }
+    this.needles = needlesFor(verbs);
+  }
+
+  /**
+   * The literals a text must contain for any rule to match: each verb without its first letter,
+   * which may be upper case in SDK names ({@code Revoke}), minus any that contains another.
+   */
+  private static List<String> needlesFor(Set<String> verbs) {
+    List<String> cut = verbs.stream().map(v -> v.substring(1)).distinct().sorted().toList();
+    return cut.stream().filter(n -> cut.stream().noneMatch(o -> !o.equals(n) && n.contains(o))).toList();
+  }
+
+  /**
+   * The chain as the language writes it: the first member (the SDK's namespace) optional, since
+   * code often keeps {@code client.zeroTrust} in a variable; whitespace and line breaks allowed
+   * around the dots; ending at the call's opening parenthesis.
+   */
+  private static String chainRegex(SdkCall call) {
+    List<String> chain = call.deprecatedChain();
+    String separator;
+    String after = "";
+    String beforeLast = "";
+    switch (call.language()) {
+      case TYPESCRIPT -> separator = "\\s*\\??\\.\\s*";
+      case JAVA -> {
+        separator = "\\s*\\.\\s*";
+        after = "\\s*\\(\\s*\\)";
+      }
+      case PYTHON -> {
+        separator = "\\s*\\.\\s*";
+        beforeLast = "(?:with_(?:raw|streaming)_response\\s*\\.\\s*)?";
+      }
+      default -> separator = "\\s*\\.\\s*";
+    }
+    StringBuilder regex = new StringBuilder("(?<![A-Za-z0-9_$])(?:");
+    regex.append(Pattern.quote(chain.get(0))).append(after).append(separator).append(")?");
+    for (int i = 1; i < chain.size(); i++) {
+      boolean last = i == chain.size() - 1;
+      if (last) {
+        regex.append(beforeLast).append(Pattern.quote(chain.get(i))).append("\\s*\\(");
+      } else {
+        regex.append(Pattern.quote(chain.get(i))).append(after).append(separator);
+      }
+    }
+    return regex.toString();
+  }
+
+  /** The prefilter: a text containing none of these has no findings. */
+  public List<String> needles() {
+    return needles;
+  }
+
+  /** Whether {@code text} contains any needle. */
+  public boolean mayMatch(String text) {
+    for (String needle : needles) {
+      if (text.indexOf(needle) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The matches in {@code text} that start in {@code [from, to)}, sorted by start, one per call:
+   * overlapping SDK matches keep the language of the file ({@code preferred}, may be null) or else
+   * the longest; an SDK params type inside a call's parentheses belongs to the call.
+   */
+  public List<Match> detect(String text, int from, int to, Mode mode, SdkCall.Language preferred) {
+    List<Compiled> patterns = mode == Mode.SOURCE ? source : artifact;
+    List<Match> found = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    int searchTo = Math.min(text.length(), to + REACH);
+    for (int[] region : candidateRegions(text, from, searchTo)) {
+      for (Compiled c : patterns) {
+        Matcher m = c.pattern.matcher(text);
+        m.useTransparentBounds(true).useAnchoringBounds(false).region(region[0], region[1]);
+        while (m.find()) {
+          if (m.start() < from || m.start() >= to) {
+            continue;
+          }
+          long key = ((long) System.identityHashCode(c) << 32) | m.start();
+          if (seen.add(key)) {
+            int spanEnd = c.call ? closingParenthesis(text, m.end() - 1) : m.end();
+            found.add(new Match(c.rule, m.start(), m.end(), spanEnd, c.call));
+          }
+        }
+      }
+    }
+    return resolve(found, preferred);
+  }
+
+  /** Merged windows of {@link #REACH} around each needle occurrence. */
+  private List<int[]> candidateRegions(String text, int from, int to) {
+    List<Integer> hits = new ArrayList<>();
+    for (String needle : needles) {
+      for (int i = text.indexOf(needle, from); i >= 0 && i < to; i = text.indexOf(needle, i + 1)) {
+        hits.add(i);
+      }
+    }
+    hits.sort(null);
+    List<int[]> regions = new ArrayList<>();
+    int[] current = null;
+    for (int hit : hits) {
+      int lo = Math.max(0, hit - REACH);
+      int hi = Math.min(text.length(), hit + REACH);
+      if (current != null && lo <= current[1]) {
+        current[1] = hi;
+      } else {
+        current = new int[] {lo, hi};
+        regions.add(current);
+      }
+    }
+    return regions;
+  }
+
+  private static List<Match> resolve(List<Match> found, SdkCall.Language preferred) {
+    List<Match> calls = new ArrayList<>();
+    List<Match> others = new ArrayList<>();
+    for (Match m : found) {
+      (m.call() ? calls : others).add(m);
+    }
+    calls.sort(
+        Comparator.comparingInt(Match::start)
+            .thenComparing(m -> m.rule().language() == preferred ? 0 : 1)
+            .thenComparing(m -> -(m.end() - m.start())));
+    List<Match> kept = new ArrayList<>();
+    for (Match call : calls) {
+      boolean inside = kept.stream().anyMatch(k -> call.start() >= k.start() && call.start() < k.end());
+      if (!inside) {
+        kept.add(call);
+      }
+    }
+    for (Match other : others) {
+      boolean inCall =
+          other.rule().kind() == Rule.Kind.SDK_CALL
+              && kept.stream().anyMatch(k -> other.start() >= k.start() && other.start() < k.spanEnd());
+      if (!inCall) {
+        kept.add(other);
+      }
+    }
+    kept.sort(Comparator.comparingInt(Match::start).thenComparing(m -> m.rule().id()));
+    return kept;
+  }
+
+  /**
+   * The offset just past the parenthesis that closes the one at {@code open}, skipping string
+   * literals; {@code open + 1} if it does not close within {@link #MAX_CALL_LENGTH}.
+   */
+  static int closingParenthesis(String text, int open) {
+    int depth = 0;
+    int limit = Math.min(text.length(), open + MAX_CALL_LENGTH);
+    char quote = 0;
+    for (int i = open; i < limit; i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '\'' || c == '`') {
+        quote = c;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i + 1;
+      }
+    }
+    return open + 1;
+  }
+
+  private record Compiled(Rule rule, Pattern pattern, boolean call) {}
+}

@@ -1,0 +1,214 @@
+package io.regshift.scan.engine;
+
+import io.regshift.core.Catalog;
+import io.regshift.scan.Finding;
+import io.regshift.scan.RuleSet;
+import io.regshift.scan.ScanError;
+import io.regshift.scan.ScanResult;
+import io.regshift.scan.detect.Detector;
+import io.regshift.scan.detect.Mode;
+import io.regshift.scan.read.ArtifactReader;
+import io.regshift.scan.read.FileScan;
+import io.regshift.scan.read.SourceReader;
+import io.regshift.scan.walk.Walker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs the scanner's pipeline: walk the roots, read each file on a pool of workers (a literal
+ * prefilter first), detect, and collect the findings in a stable order with fingerprints.
+ *
+ * <p>Memory is bounded whatever the tree: each worker reads through one fixed buffer, the walk
+ * hands files over through a bounded queue, and only findings are kept.
+ */
+public final class Scanner {
+  /**
+   * @param maxFileSize bytes read per file (and per archive entry) at most
+   * @param jobs worker threads
+   */
+  public record Options(Walker.Options walk, long maxFileSize, int jobs) {
+    public Options {
+      Objects.requireNonNull(walk, "walk");
+      if (maxFileSize < 1) {
+        throw new IllegalArgumentException("maxFileSize must be positive, was " + maxFileSize);
+      }
+      if (jobs < 1) {
+        throw new IllegalArgumentException("jobs must be at least 1, was " + jobs);
+      }
+    }
+  }
+
+  /** Live counters, for a progress display; updated by the workers. */
+  public static final class Progress {
+    private final AtomicLong files = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+
+    public long files() {
+      return files.get();
+    }
+
+    public long bytes() {
+      return bytes.get();
+    }
+  }
+
+  private final Options options;
+  private final RuleSet rules;
+  private final Detector detector;
+
+  public Scanner(Catalog catalog, Options options) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.rules = RuleSet.fromCatalog(catalog);
+    this.detector = new Detector(catalog, rules);
+  }
+
+  public RuleSet rules() {
+    return rules;
+  }
+
+  /**
+   * Scans the roots (directories or files).
+   *
+   * @throws NoSuchFileException if a root does not exist; nothing is scanned then
+   */
+  public ScanResult scan(List<Path> roots, Progress progress) throws IOException {
+    for (Path root : roots) {
+      if (!Files.exists(root)) {
+        throw new NoSuchFileException(root.toString(), null, "no such file or directory");
+      }
+    }
+    long started = System.nanoTime();
+    Queue<FileScan> scans = new ConcurrentLinkedQueue<>();
+    Queue<ScanError> errors = new ConcurrentLinkedQueue<>();
+    ThreadLocal<SourceReader> readers = ThreadLocal.withInitial(() -> new SourceReader(detector));
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            options.jobs(),
+            options.jobs(),
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(options.jobs() * 64),
+            runnable -> {
+              Thread t = new Thread(runnable, "regshift-scan");
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.CallerRunsPolicy());
+    try {
+      Walker walker = new Walker(options.walk());
+      for (Path root : roots) {
+        String prefix = roots.size() == 1 || !Files.isDirectory(root) ? "" : root.toString().replace('\\', '/') + "/";
+        walker.walk(
+            root,
+            new Walker.Visitor() {
+              @Override
+              public void file(Walker.SourceFile file) {
+                pool.execute(() -> scans.add(read(file, prefix + file.path(), readers.get(), errors, progress)));
+              }
+
+              @Override
+              public void error(String path, String message) {
+                errors.add(new ScanError(prefix + path, message));
+              }
+            });
+      }
+    } finally {
+      pool.shutdown();
+      awaitQuietly(pool);
+    }
+
+    List<Finding> findings = new ArrayList<>();
+    int suppressed = 0;
+    long files = 0;
+    long bytes = 0;
+    for (FileScan scan : scans) {
+      findings.addAll(scan.findings());
+      suppressed += scan.suppressed();
+      files += scan.files();
+      bytes += scan.bytes();
+      errors.addAll(scan.errors());
+    }
+    findings.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::ruleId));
+    List<ScanError> sortedErrors = new ArrayList<>(errors);
+    sortedErrors.sort(Comparator.comparing(ScanError::path));
+    return new ScanResult(
+        fingerprinted(findings), suppressed, 0, files, bytes, sortedErrors, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private FileScan read(
+      Walker.SourceFile file, String path, SourceReader reader, Queue<ScanError> errors, Progress progress) {
+    try (InputStream in = Files.newInputStream(file.file())) {
+      FileScan scan =
+          ArtifactReader.isArtifact(path)
+              ? new ArtifactReader(reader).scan(in, path, options.maxFileSize())
+              : reader.scan(in, path, options.maxFileSize(), Mode.SOURCE, false);
+      if (progress != null) {
+        progress.files.incrementAndGet();
+        progress.bytes.addAndGet(scan.bytes());
+      }
+      return scan;
+    } catch (AccessDeniedException e) {
+      errors.add(new ScanError(path, "permission denied"));
+    } catch (NoSuchFileException e) {
+      errors.add(new ScanError(path, "disappeared during the scan"));
+    } catch (IOException | RuntimeException e) {
+      errors.add(new ScanError(path, "unreadable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+    }
+    return new FileScan(List.of(), 0, 0, 0, List.of());
+  }
+
+  /**
+   * Fingerprints that survive unrelated edits: the rule, the path, the line's text with its
+   * whitespace collapsed, and which occurrence of that text in the file this is, but not the line
+   * number.
+   */
+  static List<Finding> fingerprinted(List<Finding> sorted) {
+    Map<String, Integer> occurrences = new HashMap<>();
+    List<Finding> out = new ArrayList<>(sorted.size());
+    for (Finding f : sorted) {
+      String text = f.snippet().replaceAll("\\s+", " ").trim();
+      String key = f.ruleId() + '\0' + f.path() + '\0' + text;
+      int occurrence = occurrences.merge(key, 1, Integer::sum);
+      out.add(f.withFingerprint(sha256(key + '\0' + occurrence).substring(0, 32)));
+    }
+    return out;
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static void awaitQuietly(ThreadPoolExecutor pool) {
+    try {
+      pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

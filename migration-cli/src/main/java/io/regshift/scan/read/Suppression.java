@@ -1,0 +1,31 @@
+package io.regshift.scan.read;
+
+/**
+ * Inline suppression: a comment containing {@code regshift:ignore} on a finding's line or on the
+ * line above. A comment is recognised by a marker before the word on its line, in any of the
+ * usual comment syntaxes, so the word inside a string does not suppress anything.
+ */
+final class Suppression {
+  static final String MARKER = "regshift:ignore";
+  private static final String[] COMMENT_STARTS = {"//", "#", "/*", "*", "<!--", "--", ";", "%", "'", "REM ", "rem "};
+
+  private Suppression() {}
+
+  /** Whether the line {@code [lineStart, lineEnd)} of {@code text} holds a suppression comment. */
+  static boolean onLine(String text, int lineStart, int lineEnd) {
+    if (lineStart < 0 || lineEnd <= lineStart) {
+      return false;
+    }
+    int at = text.indexOf(MARKER, lineStart);
+    if (at < 0 || at >= lineEnd) {
+      return false;
+    }
+    String before = text.substring(lineStart, at);
+    for (String start : COMMENT_STARTS) {
+      if (before.contains(start)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
