@@ -130,13 +130,16 @@ public final class Detector {
     List<Compiled> patterns = mode == Mode.SOURCE ? source : artifact;
     List<Match> found = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
+    // Matches just before `from` take part in resolving overlaps, so that a call accepted by the
+    // previous window still absorbs what overlaps it here; only those from `from` on are returned.
+    int contextFrom = Math.max(0, from - REACH);
     int searchTo = Math.min(text.length(), to + REACH);
-    for (int[] region : candidateRegions(text, from, searchTo)) {
+    for (int[] region : candidateRegions(text, contextFrom, searchTo)) {
       for (Compiled c : patterns) {
         Matcher m = c.pattern.matcher(text);
         m.useTransparentBounds(true).useAnchoringBounds(false).region(region[0], region[1]);
         while (m.find()) {
-          if (m.start() < from || m.start() >= to) {
+          if (m.start() < contextFrom || m.start() >= to) {
             continue;
           }
           long key = ((long) System.identityHashCode(c) << 32) | m.start();
@@ -147,7 +150,7 @@ public final class Detector {
         }
       }
     }
-    return resolve(found, preferred);
+    return resolve(found, preferred).stream().filter(m -> m.start() >= from).toList();
   }
 
   /** Merged windows of {@link #REACH} around each needle occurrence. */

@@ -134,7 +134,10 @@ public final class Walker {
     @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
       if (!attrs.isRegularFile()) {
-        return FileVisitResult.CONTINUE; // symbolic links not followed, devices, pipes
+        if (attrs.isSymbolicLink() && options.followLinks()) {
+          visitor.error(relative(file), "broken symbolic link: its target does not exist");
+        }
+        return FileVisitResult.CONTINUE; // links not followed, devices, pipes, sockets
       }
       String path = relative(file);
       if (ignored(path, false)
