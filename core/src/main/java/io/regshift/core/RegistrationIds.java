@@ -14,8 +14,9 @@ import java.util.Set;
  *
  * <p>This is the payload of both endpoints: the JSON array body of the deprecated ones and the
  * repeated {@code id} query parameter of their replacements. Duplicates are dropped, since an ID
- * revoked once is revoked. An ID that is empty, blank, contains a control character or a path
- * separator, or contains {@code ..}, is refused with a message naming its position.
+ * revoked once is revoked. An ID that is empty, blank, contains a control character, a path
+ * separator or an unpaired UTF-16 surrogate, contains {@code ..} or is {@code .}, is refused with a
+ * message naming its position.
  */
 public final class RegistrationIds extends AbstractList<String> implements RandomAccess {
   private final List<String> ids;

@@ -44,13 +44,18 @@ public final class RegistrationsClient {
   private final BatchLimits batchLimits;
   private final RetryPolicy retryPolicy;
 
-  private RegistrationsClient(Builder builder) {
-    this.baseUrl = builder.baseUrl;
-    this.credentials = builder.credentials;
+  private RegistrationsClient(
+      HttpUrl baseUrl,
+      Credentials credentials,
+      OkHttpClient httpClient,
+      BatchLimits batchLimits,
+      RetryPolicy retryPolicy) {
+    this.baseUrl = baseUrl;
+    this.credentials = credentials;
     this.httpClient =
-        builder.httpClient.newBuilder().followRedirects(false).followSslRedirects(false).build();
-    this.batchLimits = builder.batchLimits;
-    this.retryPolicy = builder.retryPolicy;
+        httpClient.newBuilder().followRedirects(false).followSslRedirects(false).build();
+    this.batchLimits = batchLimits;
+    this.retryPolicy = retryPolicy;
   }
 
   public static Builder builder() {
@@ -137,6 +142,11 @@ public final class RegistrationsClient {
     } catch (InterruptedIOException e) {
       return new RegistrationsResult.Failure(
           call.ids(), 0, List.of(), "interrupted before an answer came", 1);
+    } catch (RuntimeException e) {
+      // e.g. from an interceptor of the caller's OkHttpClient: this batch failed, the others
+      // are still reported rather than lost with the exception.
+      return new RegistrationsResult.Failure(
+          call.ids(), 0, List.of(), "the HTTP client failed: " + e, 1);
     }
     String attempts = exchange.attempts() == 1 ? "" : " after " + exchange.attempts() + " attempts";
     if (exchange.response() == null) {
@@ -255,11 +265,13 @@ public final class RegistrationsClient {
      * @throws IllegalStateException if there are no credentials, explicit or from the environment
      */
     public RegistrationsClient build() {
+      HttpUrl baseUrl = this.baseUrl;
       if (baseUrl == null) {
         String fromEnv = environment.get("CLOUDFLARE_BASE_URL");
         baseUrl =
             parseBaseUrl(fromEnv == null || fromEnv.isBlank() ? Catalog.DEFAULT_BASE_URL : fromEnv);
       }
+      Credentials credentials = this.credentials;
       if (credentials == null) {
         credentials =
             Credentials.fromEnvironment(environment)
@@ -274,6 +286,7 @@ public final class RegistrationsClient {
                                 + Credentials.ENV_API_KEY
                                 + "), or pass Credentials to the builder"));
       }
+      OkHttpClient httpClient = this.httpClient;
       if (httpClient == null) {
         httpClient =
             new OkHttpClient.Builder()
@@ -282,15 +295,16 @@ public final class RegistrationsClient {
                 .callTimeout(Duration.ofSeconds(45))
                 .build();
       }
-      return new RegistrationsClient(this);
+      return new RegistrationsClient(baseUrl, credentials, httpClient, batchLimits, retryPolicy);
     }
 
     static HttpUrl parseBaseUrl(String value) {
       Objects.requireNonNull(value, "baseUrl");
       HttpUrl url = HttpUrl.parse(value.trim());
       if (url == null) {
-        throw new IllegalArgumentException(
-            "base URL " + Identifiers.quote(value) + " is not an http or https URL");
+        // A malformed URL may still carry user info; never echo one that might.
+        String shown = value.contains("@") ? "(not shown: it contains '@')" : Identifiers.quote(value);
+        throw new IllegalArgumentException("base URL " + shown + " is not an http or https URL");
       }
       if (!url.username().isEmpty() || !url.password().isEmpty()) {
         throw new IllegalArgumentException(

@@ -77,7 +77,7 @@ public final class ResponseInfo {
     return Objects.hash(code, message(), documentationUrl, sourcePointer());
   }
 
-  /** {@code 1003: Invalid or missing ID}. */
+  /** e.g. {@code 10000: Authentication error}. */
   @Override
   public String toString() {
     return code + ": " + message();

@@ -17,7 +17,8 @@ import okhttp3.Response;
  * {@link #maxAttempts()} times and never past a deadline. Other 4xx and 5xx answers are final.
  *
  * <p>Retrying is safe because revoking (and unrevoking) an ID twice has the same effect as once.
- * The legacy adapter and proxy use this policy too, so they retry exactly like the client.
+ * {@link #send} takes any way of sending a request, so code outside {@link RegistrationsClient}
+ * (an OkHttp interceptor's chain, say) can retry exactly like it.
  */
 public final class RetryPolicy {
   private final int maxAttempts;

@@ -1,7 +1,6 @@
 package io.regshift.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -34,10 +33,5 @@ class ArchitectureTest {
             "org.eclipse.jetty..", "jakarta.servlet..", "picocli..", "org.eclipse.jgit..", "com.github.tomakehurst..", "org.slf4j..")
         .because("core goes into other people's applications and stays small")
         .check(core);
-  }
-
-  @Test
-  void noPackageCycles() {
-    slices().matching("io.regshift.(**)").should().beFreeOfCycles().check(core);
   }
 }

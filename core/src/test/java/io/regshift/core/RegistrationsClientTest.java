@@ -239,9 +239,7 @@ class RegistrationsClientTest {
       assertThat(result.failures().get(0).reason()).isEqualTo("HTTP 200 with success=false");
       assertThat(result.failures().get(0).errors()).containsExactly(ResponseInfo.of(1100, "nope"));
     } finally {
-      cloudflare.wireMock().resetMappings();
-      cloudflare.close();
-      cloudflare.start();
+      cloudflare.removeCustomStubs();
     }
   }
 
@@ -256,9 +254,42 @@ class RegistrationsClientTest {
       assertThat(result.isSuccess()).isFalse();
       assertThat(result.failures().get(0).httpStatus()).hasValue(307);
     } finally {
-      cloudflare.close();
-      cloudflare.start();
+      cloudflare.removeCustomStubs();
     }
+  }
+
+  @Test
+  void aFailingHttpClientLosesOnlyItsBatchNotTheResult() {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    OkHttpClient throwsOnSecond =
+        new OkHttpClient.Builder()
+            .addInterceptor(
+                chain -> {
+                  if (calls.incrementAndGet() == 2) {
+                    throw new IllegalStateException("interceptor bug");
+                  }
+                  return chain.proceed(chain.request());
+                })
+            .build();
+
+    RegistrationsResult result = client().httpClient(throwsOnSecond).build().revoke("acc", ids(450));
+
+    assertThat(result.failedIds()).isEqualTo(ids(450).subList(200, 400));
+    assertThat(result.succeededIds()).hasSize(250);
+    assertThat(result.failures().get(0).reason()).contains("interceptor bug");
+    assertThat(cloudflare.revokedIds("acc")).hasSize(250);
+  }
+
+  @Test
+  void aBuilderCanBeReusedWithoutCarryingOverResolvedDefaults() {
+    RegistrationsClient.Builder builder =
+        RegistrationsClient.builder().environment(Map.of("CLOUDFLARE_BASE_URL", cloudflare.baseUrl(), "CLOUDFLARE_API_TOKEN", TOKEN));
+    RegistrationsClient first = builder.build();
+
+    RegistrationsClient second = builder.environment(Map.of("CLOUDFLARE_API_TOKEN", TOKEN)).build();
+
+    assertThat(first.baseUrl()).isEqualTo(cloudflare.baseUrl());
+    assertThat(second.baseUrl()).isEqualTo("https://api.cloudflare.com/client/v4");
   }
 
   @Test
@@ -305,6 +336,9 @@ class RegistrationsClientTest {
         .hasMessageContaining("user info")
         .hasMessageNotContaining("u:p");
     assertThatThrownBy(() -> RegistrationsClient.builder().baseUrl("https://api.example.com/v4?x=1")).hasMessageContaining("query");
+    assertThatThrownBy(() -> RegistrationsClient.builder().baseUrl("htps://user:s3cret@api.example.com"))
+        .hasMessageContaining("not an http or https URL")
+        .hasMessageNotContaining("s3cret");
   }
 
   @Test

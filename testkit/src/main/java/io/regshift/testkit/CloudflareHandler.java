@@ -79,8 +79,11 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
     faults.clear();
   }
 
+  /** In order of arrival: entries are added when answered, so concurrent ones are sorted back. */
   synchronized List<RecordedCall> calls() {
-    return List.copyOf(calls);
+    List<RecordedCall> sorted = new ArrayList<>(calls);
+    sorted.sort(java.util.Comparator.comparingInt(RecordedCall::sequence));
+    return List.copyOf(sorted);
   }
 
   synchronized Set<String> revoked(String accountId) {
@@ -136,6 +139,9 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
       case REGISTRATIONS_UNREVOKE:
         if (parsed.ids.isEmpty()) {
           return Answer.error(400, CODE_MISSING_ID, "id: at least one id query parameter is required");
+        }
+        if (parsed.ids.contains("")) {
+          return Answer.error(400, CODE_MISSING_ID, "id: an id query parameter is empty");
         }
         apply(parsed.route == FakeCloudflare.Route.REGISTRATIONS_REVOKE, parsed);
         return Answer.success();
@@ -304,6 +310,10 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
       }
       if (out.isEmpty()) {
         bodyProblem = "request body holds no registration IDs";
+        return;
+      }
+      if (out.contains("")) {
+        bodyProblem = "request body holds an empty registration ID";
         return;
       }
       ids = out;

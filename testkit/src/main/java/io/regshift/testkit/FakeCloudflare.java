@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -93,6 +94,7 @@ public final class FakeCloudflare
   private final int threads;
   private final CloudflareHandler handler;
   private WireMockServer server;
+  private StubMapping routes;
   private boolean startedForOneTest;
 
   private FakeCloudflare(Builder builder) {
@@ -126,10 +128,11 @@ public final class FakeCloudflare
                   .notifier(new ConsoleNotifier(false))
                   .extensions(handler));
       s.start();
-      s.stubFor(
-          any(anyUrl())
-              .atPriority(Integer.MAX_VALUE)
-              .willReturn(aResponse().withTransformers(CloudflareHandler.NAME)));
+      routes =
+          s.stubFor(
+              any(anyUrl())
+                  .atPriority(Integer.MAX_VALUE)
+                  .willReturn(aResponse().withTransformers(CloudflareHandler.NAME)));
       server = s;
     }
     return this;
@@ -147,6 +150,17 @@ public final class FakeCloudflare
   /** Forgets the state, the injected faults and the journal; custom WireMock stubs stay. */
   public void reset() {
     handler.reset();
+  }
+
+  /** Removes the stubs added through {@link #wireMock()}, keeping the fake's own routes. */
+  public FakeCloudflare removeCustomStubs() {
+    WireMockServer s = running();
+    for (StubMapping stub : s.getStubMappings()) {
+      if (!stub.getId().equals(routes.getId())) {
+        s.removeStub(stub);
+      }
+    }
+    return this;
   }
 
   /** {@code http://127.0.0.1:PORT/client/v4}, the base URL to give the client under test. */

@@ -253,6 +253,26 @@ class FakeCloudflareTest {
   }
 
   @Test
+  void removeCustomStubsKeepsTheFakesRoutes() throws Exception {
+    cloudflare.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+        .willReturn(aResponse().withStatus(418)));
+    assertThat(revoke("acc", "id=a").statusCode()).isEqualTo(418);
+
+    cloudflare.removeCustomStubs();
+
+    assertThat(revoke("acc", "id=a").statusCode()).isEqualTo(200);
+    assertThat(cloudflare.revokedIds("acc")).containsExactly("a");
+  }
+
+  @Test
+  void anEmptyIdIsRefused() throws Exception {
+    HttpResponse<String> response = revoke("acc", "id=a&id=");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(cloudflare.revokedIds("acc")).isEmpty();
+  }
+
+  @Test
   void journalRecordsRouteAccountIdsAndHeaders() throws Exception {
     revoke("acc%20one", "id=a");
 
