@@ -1,0 +1,284 @@
+package io.regshift.adapter;
+
+import io.regshift.core.BatchLimits;
+import io.regshift.core.Catalog;
+import io.regshift.core.CloudflareJson;
+import io.regshift.core.Envelope;
+import io.regshift.core.ReplacementCall;
+import io.regshift.core.RetryPolicy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSink;
+import okio.ForwardingSink;
+import okio.Okio;
+
+/**
+ * Makes an application's calls to the deprecated {@code POST /accounts/{account_id}/devices/revoke}
+ * and {@code /unrevoke} work again, through their replacements, with one line where it builds its
+ * {@code OkHttpClient}:
+ *
+ * <pre>{@code
+ * OkHttpClient client = new OkHttpClient.Builder()
+ *     .addInterceptor(LegacyRoutingInterceptor.create())
+ *     .build();
+ * }</pre>
+ *
+ * <p>Only POSTs to a deprecated path under a configured base URL are touched; every other request
+ * goes on unchanged. A deprecated call's JSON body of IDs becomes one or more replacement calls
+ * ({@code ?id=a&id=b}, batched like {@link io.regshift.core.RegistrationsClient}) sent through the
+ * rest of the chain with the caller's headers, auth included, and retried like the client (429
+ * with {@code Retry-After}, 502, 503, 504, connection failures) within the call's timeout. The
+ * answer has the old envelope shape: 200 and {@code success: true} only when every ID was
+ * accepted, otherwise the failing status, the errors and {@code result.failed_ids}. A body that
+ * is not a JSON array of ID strings is answered with 400 at once, and nothing is sent.
+ *
+ * <p>Register it with {@code addInterceptor}, not {@code addNetworkInterceptor}: it may send
+ * several requests for one call. In {@link Mode#FAIL FAIL} mode it throws {@link
+ * DeprecatedEndpointException} instead, for test suites.
+ */
+public final class LegacyRoutingInterceptor implements Interceptor {
+  /** What to do with a deprecated call. */
+  public enum Mode {
+    /** Send it through the replacement endpoint. The default. */
+    ROUTE,
+    /** Throw a {@link DeprecatedEndpointException}: for tests that must find leftover calls. */
+    FAIL
+  }
+
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
+
+  private final LegacyTranslation translation;
+  private final Mode mode;
+  private final MigrationListener listener;
+  private final RetryPolicy retryPolicy;
+
+  private LegacyRoutingInterceptor(Builder builder) {
+    List<HttpUrl> bases = builder.baseUrls.isEmpty() ? List.of(HttpUrl.get(Catalog.DEFAULT_BASE_URL)) : builder.baseUrls;
+    this.translation = LegacyTranslation.create(bases, builder.batchLimits);
+    this.mode = builder.mode;
+    this.listener = builder.listener;
+    this.retryPolicy = builder.retryPolicy;
+  }
+
+  /** Routes calls under {@value Catalog#DEFAULT_BASE_URL}, logging one WARN per endpoint. */
+  public static LegacyRoutingInterceptor create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    if (!"POST".equals(request.method())) {
+      return chain.proceed(request);
+    }
+    Optional<LegacyCall> recognised = translation.recognise(request.method(), request.url());
+    if (recognised.isEmpty()) {
+      return chain.proceed(request);
+    }
+    LegacyCall call = recognised.get();
+    long started = System.nanoTime();
+    if (mode == Mode.FAIL) {
+      notify(call, 0, MigrationEvent.Outcome.BLOCKED, started);
+      throw new DeprecatedEndpointException(call.deprecation());
+    }
+
+    byte[] body = readBody(request.body());
+    LegacyPlan plan = body == null ? translation.tooLarge(call) : translation.plan(call, body);
+    if (plan.rejection().isPresent()) {
+      notify(call, 0, MigrationEvent.Outcome.REJECTED, started);
+      return respond(request, plan.rejection().get(), call);
+    }
+    long deadline = deadline(chain, started);
+    List<ReplacementOutcome> outcomes = new ArrayList<>();
+    for (ReplacementCall replacement : plan.calls()) {
+      outcomes.add(send(chain, request, replacement, deadline));
+    }
+    LegacyResponse answer = translation.respond(call, outcomes);
+    notify(call, plan.ids().size(), answer.failedIds().isEmpty() ? MigrationEvent.Outcome.ROUTED : MigrationEvent.Outcome.FAILED, started);
+    return respond(request, answer, call);
+  }
+
+  private ReplacementOutcome send(Chain chain, Request original, ReplacementCall replacement, long deadline) throws IOException {
+    Request request =
+        original.newBuilder()
+            .url(replacement.url())
+            .post(EMPTY)
+            .removeHeader("Content-Type")
+            .removeHeader("Content-Length")
+            .removeHeader("Transfer-Encoding")
+            .build();
+    RetryPolicy.Exchange exchange = retryPolicy.send(request, chain::proceed, deadline);
+    if (exchange.response() == null) {
+      if (chain.call().isCanceled()) {
+        // The application cancelled the call or its timeout fired: its answer is an exception.
+        throw exchange.failure() instanceof InterruptedIOException
+            ? exchange.failure()
+            : new InterruptedIOException("call cancelled while routing a deprecated call");
+      }
+      return ReplacementOutcome.unreachable(replacement, exchange.failure(), exchange.attempts());
+    }
+    try (Response response = exchange.response()) {
+      Envelope envelope;
+      try {
+        envelope = CloudflareJson.envelope().fromJson(response.peekBody(1 << 20).string());
+      } catch (IOException | RuntimeException notAnEnvelope) {
+        envelope = null;
+      }
+      return ReplacementOutcome.answered(replacement, response.code(), envelope, exchange.attempts());
+    }
+  }
+
+  /** The earlier of the call's own timeout and the retry policy's deadline. */
+  private long deadline(Chain chain, long started) {
+    long policy = started + retryPolicy.deadline().toNanos();
+    okio.Timeout timeout = chain.call().timeout();
+    return timeout.hasDeadline() ? Math.min(policy, timeout.deadlineNanoTime()) : policy;
+  }
+
+  /**
+   * The body's bytes, or null when it is larger than {@link LegacyTranslation#MAX_BODY_BYTES}:
+   * writing stops there, so a huge body is never held in memory.
+   */
+  private static byte[] readBody(RequestBody body) throws IOException {
+    if (body == null) {
+      return new byte[0];
+    }
+    if (body.contentLength() > LegacyTranslation.MAX_BODY_BYTES) {
+      return null;
+    }
+    Buffer buffer = new Buffer();
+    BufferedSink bounded =
+        Okio.buffer(
+            new ForwardingSink(buffer) {
+              private long written;
+
+              @Override
+              public void write(Buffer source, long byteCount) throws IOException {
+                written += byteCount;
+                if (written > LegacyTranslation.MAX_BODY_BYTES) {
+                  throw new BodyTooLarge();
+                }
+                super.write(source, byteCount);
+              }
+            });
+    try {
+      body.writeTo(bounded);
+      bounded.flush();
+    } catch (BodyTooLarge e) {
+      return null;
+    }
+    return buffer.readByteArray();
+  }
+
+  private static final class BodyTooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private static Response respond(Request request, LegacyResponse answer, LegacyCall call) {
+    return new Response.Builder()
+        .request(request)
+        .protocol(Protocol.HTTP_1_1)
+        .code(answer.status())
+        .message(reason(answer.status()))
+        .header("Content-Type", JSON.toString())
+        .header("Regshift-Routed-To", call.deprecation().replacement() + " (" + answer.replacementCalls() + " calls)")
+        .body(ResponseBody.create(answer.body(), JSON))
+        .sentRequestAtMillis(System.currentTimeMillis())
+        .receivedResponseAtMillis(System.currentTimeMillis())
+        .build();
+  }
+
+  private static String reason(int status) {
+    switch (status) {
+      case 200: return "OK";
+      case 400: return "Bad Request";
+      case 401: return "Unauthorized";
+      case 403: return "Forbidden";
+      case 404: return "Not Found";
+      case 429: return "Too Many Requests";
+      case 502: return "Bad Gateway";
+      case 503: return "Service Unavailable";
+      case 504: return "Gateway Timeout";
+      default: return "HTTP " + status;
+    }
+  }
+
+  private void notify(LegacyCall call, int ids, MigrationEvent.Outcome outcome, long started) {
+    listener.onDeprecatedCall(new MigrationEvent(call.deprecation(), ids, outcome, Duration.ofNanos(System.nanoTime() - started)));
+  }
+
+  @Override
+  public String toString() {
+    return "LegacyRoutingInterceptor{" + mode + ", " + translation.baseUrls() + "}";
+  }
+
+  /** Configures a {@link LegacyRoutingInterceptor}. */
+  public static final class Builder {
+    private final List<HttpUrl> baseUrls = new ArrayList<>();
+    private Mode mode = Mode.ROUTE;
+    private MigrationListener listener = MigrationListener.logging();
+    private BatchLimits batchLimits = BatchLimits.defaults();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
+    private Builder() {}
+
+    /**
+     * A base URL whose deprecated calls to handle, e.g. {@code https://api.cloudflare.com/client/v4};
+     * repeatable. Default: Cloudflare's.
+     */
+    public Builder baseUrl(String baseUrl) {
+      HttpUrl url = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
+      if (url == null) {
+        throw new IllegalArgumentException("base URL is not an http or https URL: " + (baseUrl.contains("@") ? "(not shown)" : baseUrl));
+      }
+      baseUrls.add(url);
+      return this;
+    }
+
+    public Builder mode(Mode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /** Told of every deprecated call; default {@link MigrationListener#logging()}. */
+    public Builder listener(MigrationListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** How IDs are split into replacement calls; default as {@code RegistrationsClient}. */
+    public Builder batchLimits(BatchLimits batchLimits) {
+      this.batchLimits = Objects.requireNonNull(batchLimits, "batchLimits");
+      return this;
+    }
+
+    /** How replacement calls are retried; default as {@code RegistrationsClient}. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    public LegacyRoutingInterceptor build() {
+      return new LegacyRoutingInterceptor(this);
+    }
+  }
+}
