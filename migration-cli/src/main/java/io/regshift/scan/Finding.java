@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param highlightEnd where it ends in {@code snippet}, or -1
  * @param fingerprint stable across unrelated edits: rule, path, the line's text, and which
  *     occurrence of that text in the file it is
+ * @param span where the match is in the file's bytes, for tools that rewrite it
  */
 public record Finding(
     Rule rule,
@@ -27,7 +28,14 @@ public record Finding(
     String snippet,
     int highlightStart,
     int highlightEnd,
-    String fingerprint) {
+    String fingerprint,
+    Span span) {
+
+  /**
+   * Byte offsets in the file (or archive entry): the match {@code [start, end)}, and for an SDK
+   * call {@code callEnd}, just past its closing parenthesis ({@code end} otherwise).
+   */
+  public record Span(long start, long end, long callEnd) {}
 
   public Finding {
     Objects.requireNonNull(rule, "rule");
@@ -43,6 +51,6 @@ public record Finding(
 
   public Finding withFingerprint(String fingerprint) {
     return new Finding(
-        rule, severity, path, line, column, endColumn, message, snippet, highlightStart, highlightEnd, fingerprint);
+        rule, severity, path, line, column, endColumn, message, snippet, highlightStart, highlightEnd, fingerprint, span);
   }
 }

@@ -150,7 +150,7 @@ public final class SourceReader {
       int to = printableEnd(text, m.end());
       String snippet = text.substring(from, to);
       return new Finding(
-          rule, severity, path, 1, 1, 1, message(rule), snippet, m.start() - from, m.end() - from, null);
+          rule, severity, path, 1, 1, 1, message(rule), snippet, m.start() - from, m.end() - from, null, span(m, bufferStart));
     }
     int column = lines.columnAt(buffer, bufferStart, lineStart, m.start());
     if (bom && lines.line() == 1) {
@@ -179,7 +179,12 @@ public final class SourceReader {
         snippet,
         highlightStart,
         highlightEnd,
-        null);
+        null,
+        span(m, bufferStart));
+  }
+
+  private static Finding.Span span(Match m, long bufferStart) {
+    return new Finding.Span(bufferStart + m.start(), bufferStart + m.end(), bufferStart + m.spanEnd());
   }
 
   static String message(Rule rule) {
