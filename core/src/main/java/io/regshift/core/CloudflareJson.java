@@ -40,6 +40,21 @@ public final class CloudflareJson {
     return MOSHI.adapter(RegistrationIds.class);
   }
 
+  /** Error envelopes are small; this keeps a misbehaving server from filling the heap. */
+  private static final long MAX_ENVELOPE_BYTES = 1 << 20;
+
+  /**
+   * The envelope of an HTTP response, read without consuming its body; null when the body is not
+   * a Cloudflare envelope (an HTML error page from a proxy, say) or is larger than 1 MiB.
+   */
+  public static Envelope readEnvelope(okhttp3.Response response) {
+    try {
+      return envelope().fromJson(response.peekBody(MAX_ENVELOPE_BYTES).string());
+    } catch (IOException | RuntimeException notAnEnvelope) {
+      return null;
+    }
+  }
+
   /**
    * Reads a deprecated endpoint's request body: UTF-8 JSON that is an array of valid registration
    * ID strings, nothing else.

@@ -35,8 +35,6 @@ import okhttp3.Response;
  */
 public final class RegistrationsClient {
   private static final RequestBody EMPTY_BODY = RequestBody.create(new byte[0], null);
-  /** Error envelopes are small; this keeps a misbehaving server from filling the heap. */
-  private static final long MAX_RESPONSE_BYTES = 1 << 20;
 
   private final HttpUrl baseUrl;
   private final Credentials credentials;
@@ -159,7 +157,7 @@ public final class RegistrationsClient {
           exchange.attempts());
     }
     try (Response response = exchange.response()) {
-      Envelope envelope = readEnvelope(response);
+      Envelope envelope = CloudflareJson.readEnvelope(response);
       if (response.isSuccessful() && envelope != null && envelope.success()) {
         return null;
       }
@@ -175,14 +173,6 @@ public final class RegistrationsClient {
           envelope == null ? List.of() : envelope.errors(),
           reason,
           exchange.attempts());
-    }
-  }
-
-  private static Envelope readEnvelope(Response response) {
-    try {
-      return CloudflareJson.envelope().fromJson(response.peekBody(MAX_RESPONSE_BYTES).string());
-    } catch (IOException | RuntimeException e) {
-      return null;
     }
   }
 

@@ -3,7 +3,6 @@ package io.regshift.adapter;
 import io.regshift.core.BatchLimits;
 import io.regshift.core.Catalog;
 import io.regshift.core.CloudflareJson;
-import io.regshift.core.Envelope;
 import io.regshift.core.ReplacementCall;
 import io.regshift.core.RetryPolicy;
 import java.io.IOException;
@@ -137,13 +136,7 @@ public final class LegacyRoutingInterceptor implements Interceptor {
       return ReplacementOutcome.unreachable(replacement, exchange.failure(), exchange.attempts());
     }
     try (Response response = exchange.response()) {
-      Envelope envelope;
-      try {
-        envelope = CloudflareJson.envelope().fromJson(response.peekBody(1 << 20).string());
-      } catch (IOException | RuntimeException notAnEnvelope) {
-        envelope = null;
-      }
-      return ReplacementOutcome.answered(replacement, response.code(), envelope, exchange.attempts());
+      return ReplacementOutcome.answered(replacement, response.code(), CloudflareJson.readEnvelope(response), exchange.attempts());
     }
   }
 
