@@ -49,6 +49,11 @@ public record Finding(
     return rule.id();
   }
 
+  public Finding withMessage(String message) {
+    return new Finding(
+        rule, severity, path, line, column, endColumn, message, snippet, highlightStart, highlightEnd, fingerprint, span);
+  }
+
   public Finding withFingerprint(String fingerprint) {
     return new Finding(
         rule, severity, path, line, column, endColumn, message, snippet, highlightStart, highlightEnd, fingerprint, span);

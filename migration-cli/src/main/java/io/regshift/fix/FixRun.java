@@ -1,0 +1,102 @@
+package io.regshift.fix;
+
+import io.regshift.scan.Finding;
+import io.regshift.scan.ScanError;
+import io.regshift.scan.ScanResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One run of {@code regshift fix}: plans every file that has findings, renders the diff, and
+ * (when asked) writes the files.
+ */
+public final class FixRun {
+  private final List<Fixer.FilePlan> plans = new ArrayList<>();
+  private final List<ScanError> errors = new ArrayList<>();
+  private final Map<String, Path> files = new LinkedHashMap<>();
+
+  /**
+   * Plans the fixes of a scan's findings; {@code resolve} turns a finding's path into its file.
+   */
+  public static FixRun plan(ScanResult scan, Function<String, Path> resolve) {
+    FixRun run = new FixRun();
+    run.errors.addAll(scan.errors());
+    Map<String, List<Finding>> byPath = new LinkedHashMap<>();
+    for (Finding f : scan.findings()) {
+      byPath.computeIfAbsent(f.path(), p -> new ArrayList<>()).add(f);
+    }
+    for (Map.Entry<String, List<Finding>> entry : byPath.entrySet()) {
+      String path = entry.getKey();
+      if (path.contains("!/")) {
+        run.plans.add(Fixer.plan(path, new byte[0], entry.getValue()));
+        continue;
+      }
+      Path file = resolve.apply(path);
+      try {
+        byte[] bytes = Files.readAllBytes(file);
+        run.files.put(path, file);
+        run.plans.add(Fixer.plan(path, bytes, entry.getValue()));
+      } catch (NoSuchFileException e) {
+        run.errors.add(new ScanError(path, "deleted since it was scanned; not fixed"));
+      } catch (IOException | OutOfMemoryError e) {
+        run.errors.add(new ScanError(path, "unreadable; not fixed: " + e.getMessage()));
+      }
+    }
+    return run;
+  }
+
+  public List<Fixer.FilePlan> plans() {
+    return plans;
+  }
+
+  /** Files the fix would change. */
+  public List<Fixer.FilePlan> changes() {
+    return plans.stream().filter(Fixer.FilePlan::changes).toList();
+  }
+
+  /** Findings left for a person, each with its reason and manual step. */
+  public List<Outcome> notFixable() {
+    return plans.stream().flatMap(p -> p.notFixable().stream()).toList();
+  }
+
+  public List<ScanError> errors() {
+    return errors;
+  }
+
+  /** The unified diff of every change. */
+  public String diff() {
+    StringBuilder out = new StringBuilder();
+    for (Fixer.FilePlan plan : changes()) {
+      out.append(UnifiedDiff.of(plan.path(), plan.original(), plan.rewritten()));
+    }
+    return out.toString();
+  }
+
+  /** Writes every change; problems (read-only, changed or deleted files) go to {@link #errors()}. */
+  public int write() {
+    int written = 0;
+    for (Fixer.FilePlan plan : changes()) {
+      String problem = FileWriter.replace(files.get(plan.path()), plan.original(), plan.rewritten());
+      if (problem == null) {
+        written++;
+      } else {
+        errors.add(new ScanError(plan.path(), problem));
+      }
+    }
+    return written;
+  }
+
+  /** The findings left for a person, their messages saying why and what to do, for the scan printers. */
+  public List<Finding> notFixableFindings() {
+    return notFixable().stream()
+        .map(o -> o.finding().withMessage(o.finding().message() + ". Not fixable automatically: " + o.reason() + ". Manual step: " + o.manualStep() + "."))
+        .toList();
+  }
+}

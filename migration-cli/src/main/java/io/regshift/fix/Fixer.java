@@ -1,0 +1,100 @@
+package io.regshift.fix;
+
+import io.regshift.core.SdkCall;
+import io.regshift.scan.Finding;
+import io.regshift.scan.Rule;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decides, finding by finding, what can be rewritten mechanically, and rewrites one file's text.
+ * The file is handled as Latin-1 text, one character per byte, so everything outside the edits
+ * stays byte for byte as it was, whatever its encoding.
+ */
+public final class Fixer {
+  private Fixer() {}
+
+  /** The plan for one file: its new bytes and what became of each finding. */
+  public record FilePlan(String path, byte[] original, byte[] rewritten, List<Outcome> outcomes) {
+    public boolean changes() {
+      return !java.util.Arrays.equals(original, rewritten);
+    }
+
+    public List<Finding> fixed() {
+      return outcomes.stream().filter(Outcome::isFixed).map(Outcome::finding).toList();
+    }
+
+    public List<Outcome> notFixable() {
+      return outcomes.stream().filter(o -> !o.isFixed()).toList();
+    }
+  }
+
+  /** Plans the rewrite of one file's findings (all from this file, none inside an archive). */
+  public static FilePlan plan(String path, byte[] bytes, List<Finding> findings) {
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Finding finding : findings) {
+      outcomes.add(outcome(text, path, finding));
+    }
+    List<Edit> edits = new ArrayList<>();
+    List<Outcome> kept = new ArrayList<>();
+    for (Outcome outcome : outcomes) {
+      boolean overlaps = outcome.edits().stream().anyMatch(e -> edits.stream().anyMatch(o -> overlap(e, o)));
+      if (overlaps) {
+        kept.add(Outcome.notFixable(outcome.finding(), "it overlaps another rewrite in the same place", "rewrite it by hand"));
+      } else {
+        edits.addAll(outcome.edits());
+        kept.add(outcome);
+      }
+    }
+    edits.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::end).reversed());
+    StringBuilder out = new StringBuilder(text);
+    for (Edit e : edits) {
+      out.replace(e.start(), e.end(), e.text());
+    }
+    return new FilePlan(path, bytes, out.toString().getBytes(StandardCharsets.ISO_8859_1), kept);
+  }
+
+  private static boolean overlap(Edit a, Edit b) {
+    if (a.start() == a.end() || b.start() == b.end()) {
+      return a.start() > b.start() && a.start() < b.end() || b.start() > a.start() && b.start() < a.end();
+    }
+    return a.start() < b.end() && b.start() < a.end();
+  }
+
+  private static Outcome outcome(String text, String path, Finding finding) {
+    Rule rule = finding.rule();
+    if (path.contains("!/") || rule.kind() == Rule.Kind.ARTIFACT) {
+      return Outcome.notFixable(finding, "it is compiled code",
+          "upgrade the dependency that contains it, or route its calls with the regshift legacy adapter or proxy until then");
+    }
+    if (finding.span().end() > text.length()) {
+      return Outcome.notFixable(finding, "it lies beyond the part of the file that was read", "rewrite it by hand");
+    }
+    if (rule.kind() == Rule.Kind.SDK_CALL) {
+      SdkCall call = rule.deprecation().sdkCalls().stream().filter(c -> c.language() == rule.language()).findFirst().orElseThrow();
+      return SdkCallRewriter.rewrite(text, finding, call);
+    }
+    String extension = extension(path);
+    if ((extension.equals("java") || extension.equals("kt")) && RetrofitRewriter.applies(text, finding)) {
+      return RetrofitRewriter.rewrite(text, finding, rule.deprecation(), extension.equals("kt"));
+    }
+    if (CurlRewriter.applies(text, finding)) {
+      return CurlRewriter.rewrite(text, finding, rule.deprecation());
+    }
+    return Outcome.notFixable(
+        finding,
+        "the path is in configuration, documentation or a string whose request the fixer can't see",
+        "change the path to " + rule.deprecation().replacement().pathTemplate() + " and send the IDs as repeated `"
+            + rule.deprecation().mapping().queryParameter() + "` query parameters, with no body");
+  }
+
+  private static String extension(String path) {
+    int slash = path.lastIndexOf('/');
+    int dot = path.lastIndexOf('.');
+    return dot > slash ? path.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+  }
+}
