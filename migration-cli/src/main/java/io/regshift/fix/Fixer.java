@@ -42,11 +42,13 @@ public final class Fixer {
     List<Edit> edits = new ArrayList<>();
     List<Outcome> kept = new ArrayList<>();
     for (Outcome outcome : outcomes) {
-      boolean overlaps = outcome.edits().stream().anyMatch(e -> edits.stream().anyMatch(o -> overlap(e, o)));
+      // Two findings may need the same edit (one import for two methods): it is made once.
+      List<Edit> fresh = outcome.edits().stream().filter(e -> !edits.contains(e)).toList();
+      boolean overlaps = fresh.stream().anyMatch(e -> edits.stream().anyMatch(o -> overlap(e, o)));
       if (overlaps) {
         kept.add(Outcome.notFixable(outcome.finding(), "it overlaps another rewrite in the same place", "rewrite it by hand"));
       } else {
-        edits.addAll(outcome.edits());
+        edits.addAll(fresh);
         kept.add(outcome);
       }
     }

@@ -150,6 +150,10 @@ final class SdkCallRewriter {
       List<Edit> edits = new ArrayList<>();
       edits.add(new Edit(literal.start(), literal.start() + type.length(), call.replacementParamsType().orElseThrow()));
       edits.add(new Edit(field[0], field[0] + name.length(), call.replacementIdsArgument()));
+      int shorter = name.length() - call.replacementIdsArgument().length();
+      if (shorter > 0 && value - colon > 2) { // gofmt-aligned values stay aligned
+        edits.add(new Edit(colon + 1, colon + 1, " ".repeat(shorter)));
+      }
       if (!text.startsWith(cloudflare + ".F(", value)) {
         edits.add(new Edit(value, value, cloudflare + ".F("));
         edits.add(new Edit(valueEnd, valueEnd, ")"));

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The fixture tree holds a true use per form and a near miss per never-flagged case. */
-class FixtureTreeTest {
-  static final Path TREE = Path.of("src/test/resources/fixtures/tree");
+public class FixtureTreeTest {
+  public static final Path TREE = Path.of("src/test/resources/fixtures/tree");
 
   static ScanResult scan(Path root, boolean honourIgnore) throws IOException {
     Scanner scanner =
@@ -90,7 +90,7 @@ class FixtureTreeTest {
     assertThat(go.fingerprint()).hasSize(32);
   }
 
-  static void copyTree(Path from, Path to) throws IOException {
+  public static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path p : paths.toList()) {
         Path target = to.resolve(from.relativize(p).toString());

@@ -1,0 +1,160 @@
+package io.regshift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.regshift.core.Catalog;
+import io.regshift.scan.FixtureTreeTest;
+import io.regshift.fix.FixRun;
+import io.regshift.scan.ScanResult;
+import io.regshift.scan.engine.Scanner;
+import io.regshift.scan.walk.Walker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FixCommandTest {
+  static final Path GOLDEN = Path.of("src/test/resources/fixtures/fix");
+
+  @TempDir Path dir;
+
+  private static List<Path> files(Path root) throws IOException {
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+    }
+  }
+
+  @Test
+  void goldenFilesAreRewrittenExactly() throws IOException {
+    FixtureTreeTest.copyTree(GOLDEN.resolve("input"), dir);
+
+    Cli cli = Cli.run("fix", "--write", dir.toString());
+
+    assertThat(cli.exit()).as(cli.err()).isZero();
+    assertThat(files(dir)).isEqualTo(files(GOLDEN.resolve("expected")));
+    for (Path file : files(dir)) {
+      assertThat(dir.resolve(file)).as(file.toString()).hasSameBinaryContentAs(GOLDEN.resolve("expected").resolve(file));
+    }
+  }
+
+  @Test
+  void withoutWriteItPrintsADiffAndChangesNothing() throws IOException {
+    FixtureTreeTest.copyTree(GOLDEN.resolve("input"), dir);
+
+    Cli cli = Cli.run("fix", dir.toString());
+
+    assertThat(cli.exit()).isEqualTo(1);
+    assertThat(cli.out())
+        .contains("--- a/python/single_line.py\n+++ b/python/single_line.py\n@@ -4,8 +4,8 @@")
+        .contains("-    client.zero_trust.devices.revoke.create(account_id=account_id, body=ids)\n"
+            + "+    client.zero_trust.devices.registrations.revoke(account_id=account_id, id=ids)\n");
+    assertThat(cli.err()).contains("would change (run with --write to apply)");
+    for (Path file : files(dir)) {
+      assertThat(dir.resolve(file)).hasSameBinaryContentAs(GOLDEN.resolve("input").resolve(file));
+    }
+  }
+
+  @Test
+  void aSecondWriteChangesNothingAndScanFindsNothingLeft() throws IOException {
+    FixtureTreeTest.copyTree(GOLDEN.resolve("input"), dir);
+    Cli.run("fix", "--write", dir.toString());
+
+    Cli again = Cli.run("fix", "--write", dir.toString());
+
+    assertThat(again.exit()).isZero();
+    assertThat(again.err()).contains("0 files rewritten; 0 findings need a person");
+    assertThat(Cli.run("scan", dir.toString()).exit()).isZero();
+  }
+
+  @Test
+  void onTheFixtureTreeScanAfterwardsReportsExactlyWhatWasNotFixable() throws IOException {
+    FixtureTreeTest.copyTree(FixtureTreeTest.TREE, dir);
+    Cli dryRun = Cli.run("fix", "--format", "json", dir.toString());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> notFixable = (List<Map<String, Object>>) ScanCommandTest.json(dryRun.out()).get("findings");
+
+    Cli write = Cli.run("fix", "--write", dir.toString());
+    Cli scan = Cli.run("scan", "--format", "json", dir.toString());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> left = (List<Map<String, Object>>) ScanCommandTest.json(scan.out()).get("findings");
+
+    assertThat(write.exit()).isEqualTo(1);
+    assertThat(notFixable).isNotEmpty().allSatisfy(f -> assertThat((String) f.get("message")).contains("Not fixable automatically: ").contains("Manual step: "));
+    assertThat(left.stream().map(f -> f.get("path") + ":" + f.get("ruleId")).toList())
+        .containsExactlyInAnyOrderElementsOf(notFixable.stream().map(f -> f.get("path") + ":" + f.get("ruleId")).toList());
+    assertThat(notFixable.stream().map(f -> (String) f.get("path")))
+        .contains(".env", "api/openapi.yaml", "captures/offboarding.har", "tools/devicectl/main.go")
+        .doesNotContain("jobs/offboard_async.py", "services/device-admin/src/revoke.ts");
+  }
+
+  @Test
+  void archivesAreNotFixable() throws IOException {
+    Files.createDirectories(dir.resolve("lib"));
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(dir.resolve("lib/client.jar")))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("config.properties"));
+      zip.write("url=/accounts/{a}/devices/revoke\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    Cli cli = Cli.run("fix", "--format", "github", "--write", dir.toString());
+
+    assertThat(cli.exit()).isEqualTo(1);
+    assertThat(cli.out()).contains("file=lib/client.jar!/config.properties").contains("it is compiled code").contains("upgrade the dependency");
+  }
+
+  @Test
+  void keepsPermissions() throws IOException {
+    Path script = dir.resolve("revoke.sh");
+    Files.writeString(script, "curl -X POST \"$API/accounts/$A/devices/revoke\" -d '[\"x\"]'\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-x---"));
+
+    Cli.run("fix", "--write", dir.toString());
+
+    assertThat(Files.readString(script)).isEqualTo("curl -X POST \"$API/accounts/$A/devices/registrations/revoke?id=x\"\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(script))).isEqualTo("rwxr-x---");
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactly("revoke.sh");
+    }
+  }
+
+  @Test
+  void aFileChangedOrDeletedAfterPlanningIsReportedAndNotWritten() throws IOException {
+    Path changed = dir.resolve("a.py");
+    Path deleted = dir.resolve("b.py");
+    String call = "client.zero_trust.devices.revoke.create(account_id=a, body=ids)\n";
+    Files.writeString(changed, call);
+    Files.writeString(deleted, call);
+    List<Path> roots = List.of(dir);
+    ScanResult scan =
+        new Scanner(Catalog.standard(), new Scanner.Options(new Walker.Options(true, List.of(), List.of(), false), 1 << 20, 1)).scan(roots, null);
+    FixRun run = FixRun.plan(scan, p -> ScanScope.resolve(roots, p));
+
+    Files.writeString(changed, "# edited meanwhile\n" + call);
+    Files.delete(deleted);
+    int written = run.write();
+
+    assertThat(written).isZero();
+    assertThat(Files.readString(changed)).isEqualTo("# edited meanwhile\n" + call);
+    assertThat(run.errors()).extracting(e -> e.path() + ": " + e.message())
+        .containsExactlyInAnyOrder("a.py: it changed since it was read; not written (run fix again)", "b.py: it was deleted since it was read; not written");
+  }
+
+  @Test
+  void aReadOnlyFileIsReportedNotCrashedOn() throws IOException {
+    Path file = dir.resolve("ro.ts");
+    Files.writeString(file, "x.zeroTrust.devices.revoke.create({ account_id: a, body: b })\n");
+    file.toFile().setWritable(false, false);
+    Assumptions.assumeFalse(Files.isWritable(file), "running as root: permissions do not stop writes, so no file is read-only");
+
+    Cli cli = Cli.run("fix", "--write", dir.toString());
+
+    assertThat(cli.exit()).isEqualTo(2);
+    assertThat(cli.err()).contains("ro.ts: it is read-only; not written");
+  }
+}
