@@ -2,6 +2,7 @@ package io.regshift.cli;
 
 import io.regshift.core.Version;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Moves code off Cloudflare's deprecated device-revocation endpoints.",
-    subcommands = {ScanCommand.class, FixCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ScanCommand.class, FixCommand.class, RulesCommand.class, RevokeCommand.class, UnrevokeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code: findings reported (or, for other commands, work left for a person). */
   static final int EXIT_FINDINGS = 1;
@@ -31,7 +32,26 @@ public final class Main implements Runnable {
 
   /** Runs the command line with these streams; returns the exit code. For tests and embedding. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    return run(out, err, System.getenv(), System.in, args);
+  }
+
+  /** As {@link #run(PrintWriter, PrintWriter, String...)}, with this environment and standard input. */
+  static int run(PrintWriter out, PrintWriter err, java.util.Map<String, String> env, java.io.InputStream in, String... args) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine cli =
+        new CommandLine(
+            new Main(),
+            new CommandLine.IFactory() {
+              @Override
+              public <K> K create(Class<K> type) throws Exception {
+                K made = defaults.create(type);
+                if (made instanceof RegistrationsCommand command) {
+                  command.environment = env;
+                  command.stdin = in;
+                }
+                return made;
+              }
+            });
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
@@ -42,12 +62,28 @@ public final class Main implements Runnable {
     cli.setParameterExceptionHandler(
         (exception, args1) -> {
           CommandLine command = exception.getCommandLine();
-          err.println("regshift: " + exception.getMessage());
+          err.println("regshift: " + describe(exception));
           err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
           return EXIT_ERROR;
         });
     cli.setExitCodeExceptionMapper(e -> EXIT_ERROR);
     return cli.execute(args);
+  }
+
+  /**
+   * The usage error, except that unknown arguments are named only when they look like options:
+   * a stray value may be a secret someone tried to pass as a flag.
+   */
+  private static String describe(CommandLine.ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      List<String> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-")).map(a -> a.split("=", 2)[0]).toList();
+      if (!options.isEmpty()) {
+        return "unknown option" + (options.size() == 1 ? " " : "s ") + String.join(", ", options.stream().map(o -> "'" + o + "'").toList())
+            + " (values not shown)";
+      }
+      return "unexpected arguments (not shown)";
+    }
+    return e.getMessage();
   }
 
   static String describe(Throwable e) {

@@ -60,7 +60,7 @@ class ScanCommandTest {
     assertThat(format.err()).contains("unknown --format 'xml'; use text, json, sarif or github");
     assertThat(size.err()).contains("'lots' is not a size");
     assertThat(jobs.err()).contains("--jobs must be at least 1");
-    assertThat(unknown.err()).contains("Unknown option: '--frobnicate'").contains("regshift scan --help");
+    assertThat(unknown.err()).contains("unknown option '--frobnicate'").contains("regshift scan --help");
   }
 
   @Test

@@ -1,0 +1,253 @@
+package io.regshift.cli;
+
+import io.regshift.core.BatchLimits;
+import io.regshift.core.Catalog;
+import io.regshift.core.Credentials;
+import io.regshift.core.Deprecation;
+import io.regshift.core.RegistrationIds;
+import io.regshift.core.RegistrationsClient;
+import io.regshift.core.RegistrationsResult;
+import io.regshift.core.ReplacementCall;
+import io.regshift.core.ResponseInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import okhttp3.HttpUrl;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code regshift revoke} and {@code regshift unrevoke}: the replacement endpoints from the
+ * command line, through {@link RegistrationsClient}. Credentials come only from the environment,
+ * so they stay out of shell history and process listings.
+ */
+abstract class RegistrationsCommand implements Callable<Integer> {
+  /** IDs per client call, so a long list shows progress; the client batches within it. */
+  private static final int CHUNK = 1000;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--account", required = true, paramLabel = "ACCOUNT_ID", description = "The Cloudflare account ID.")
+  String account;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  static final class Source {
+    @Option(names = "--id", paramLabel = "ID", description = "A registration ID; repeatable.")
+    List<String> ids;
+
+    @Option(names = "--ids-file", paramLabel = "FILE", description = "A file of registration IDs, one per line (- for standard input); blank lines and # comments are skipped.")
+    String file;
+  }
+
+  @Option(names = "--base-url", paramLabel = "URL", description = "The API base URL (default: CLOUDFLARE_BASE_URL, else " + Catalog.DEFAULT_BASE_URL + ").")
+  String baseUrl;
+
+  @Option(names = "--dry-run", description = "Print the requests that would be sent (without credentials) and send nothing.")
+  boolean dryRun;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
+  String format = "text";
+
+  /** The environment and standard input; replaced by {@link Main#run} for tests. */
+  Map<String, String> environment = System.getenv();
+
+  InputStream stdin = System.in;
+
+  /** The catalog id of the operation: {@code revoke} or {@code unrevoke}. */
+  abstract String operation();
+
+  @Override
+  public Integer call() throws IOException {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw usage("unknown --format '" + format + "'; use text or json");
+    }
+    Deprecation deprecation = Catalog.standard().require(operation());
+    List<String> ids = source.ids != null ? source.ids : readIds(source.file);
+    if (ids.isEmpty()) {
+      throw usage("no registration IDs in " + (source.file.equals("-") ? "standard input" : source.file));
+    }
+    RegistrationIds distinct;
+    try {
+      distinct = RegistrationIds.of(ids);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (ids.size() > distinct.size()) {
+      err.println("regshift: " + (ids.size() - distinct.size()) + " duplicate IDs are sent once");
+    }
+    String base = baseUrl != null ? baseUrl : environment.getOrDefault("CLOUDFLARE_BASE_URL", Catalog.DEFAULT_BASE_URL);
+    if (dryRun) {
+      return dryRun(deprecation, base, distinct, out);
+    }
+
+    RegistrationsClient client;
+    try {
+      RegistrationsClient.Builder builder = RegistrationsClient.builder().environment(environment).baseUrl(base);
+      client = builder.build();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw usage(e.getMessage());
+    }
+    List<String> succeeded = new ArrayList<>();
+    List<RegistrationsResult.Failure> failures = new ArrayList<>();
+    boolean bar = System.console() != null && distinct.size() > CHUNK;
+    for (int from = 0; from < distinct.size(); from += CHUNK) {
+      RegistrationsResult result;
+      try {
+        result = client.execute(deprecation, account, distinct.subList(from, Math.min(distinct.size(), from + CHUNK)));
+      } catch (IllegalArgumentException e) {
+        throw usage(e.getMessage());
+      }
+      succeeded.addAll(result.succeededIds());
+      failures.addAll(result.failures());
+      if (bar) {
+        int done = Math.min(distinct.size(), from + CHUNK);
+        err.print(String.format("\r%s: %,d / %,d IDs", operation(), done, distinct.size()));
+        err.flush();
+      }
+    }
+    if (bar) {
+      err.print("\r\u001b[2K");
+    }
+    report(deprecation, succeeded, failures, out, err);
+    if (!failures.isEmpty() && failures.stream().allMatch(f -> f.httpStatus().orElse(0) == 401 || f.httpStatus().orElse(0) == 403)) {
+      err.println("regshift: Cloudflare refused the credentials from the environment (" + failures.get(0).reason() + " " + failures.get(0).errors() + ")");
+      return Main.EXIT_ERROR;
+    }
+    return failures.isEmpty() ? 0 : Main.EXIT_FINDINGS;
+  }
+
+  private int dryRun(Deprecation deprecation, String base, RegistrationIds ids, PrintWriter out) {
+    HttpUrl url = HttpUrl.parse(base);
+    if (url == null) {
+      throw usage("--base-url is not an http or https URL");
+    }
+    List<ReplacementCall> calls;
+    try {
+      calls = BatchLimits.defaults().split(url, deprecation, account, ids);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    if (format.equals("json")) {
+      List<Map<String, Object>> requests = new ArrayList<>();
+      for (ReplacementCall call : calls) {
+        requests.add(Map.of("method", "POST", "url", call.url().toString(), "ids", call.ids().size()));
+      }
+      out.println(Json.write(Map.of("operation", operation(), "dryRun", true, "requests", requests)));
+    } else {
+      for (ReplacementCall call : calls) {
+        out.println("POST " + call.url());
+      }
+      out.println("regshift: would send " + calls.size() + (calls.size() == 1 ? " request" : " requests") + " for " + ids.size()
+          + " IDs, with the credentials from the environment (not shown)");
+    }
+    return 0;
+  }
+
+  private void report(
+      Deprecation deprecation, List<String> succeeded, List<RegistrationsResult.Failure> failures, PrintWriter out, PrintWriter err) {
+    String done = pastTense(operation());
+    int failed = failures.stream().mapToInt(f -> f.ids().size()).sum();
+    if (format.equals("json")) {
+      List<Map<String, Object>> failedIds = new ArrayList<>();
+      for (RegistrationsResult.Failure f : failures) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (ResponseInfo e : f.errors()) {
+          errors.add(Map.of("code", e.code(), "message", e.message()));
+        }
+        for (String id : f.ids()) {
+          Map<String, Object> entry = new LinkedHashMap<>();
+          entry.put("id", id);
+          entry.put("status", f.httpStatus().isPresent() ? f.httpStatus().getAsInt() : null);
+          entry.put("reason", f.reason());
+          entry.put("errors", errors);
+          failedIds.add(entry);
+        }
+      }
+      Map<String, Object> root = new LinkedHashMap<>();
+      root.put("operation", operation());
+      root.put("endpoint", deprecation.replacement().toString());
+      root.put(done, succeeded);
+      root.put("failed", failedIds);
+      root.put("summary", Map.of(done, succeeded.size(), "failed", failed));
+      out.println(Json.write(root));
+    } else {
+      for (String id : succeeded) {
+        out.println(done + "\t" + id);
+      }
+      for (RegistrationsResult.Failure f : failures) {
+        for (String id : f.ids()) {
+          out.println("FAILED\t" + id + "\t" + f.reason() + (f.errors().isEmpty() ? "" : " " + f.errors()));
+        }
+      }
+    }
+    out.flush();
+    err.println("regshift: " + succeeded.size() + " of " + (succeeded.size() + failed) + " registrations " + done
+        + (failed == 0 ? "" : "; " + failed + " failed (listed above)"));
+  }
+
+  /** The file's IDs, one per line: UTF-8 (a BOM is dropped), CRLF or LF, blanks and # comments skipped. */
+  private List<String> readIds(String file) {
+    byte[] bytes;
+    try {
+      bytes = file.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(file));
+    } catch (NoSuchFileException e) {
+      throw usage("--ids-file " + file + ": no such file");
+    } catch (IOException e) {
+      throw usage("--ids-file " + file + ": " + e.getMessage());
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw usage("--ids-file " + file + " is not UTF-8 text");
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    List<String> ids = new ArrayList<>();
+    String[] lines = text.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      try {
+        RegistrationIds.of(line);
+      } catch (IllegalArgumentException e) {
+        throw usage((file.equals("-") ? "standard input" : file) + ":" + (i + 1) + ": " + e.getMessage().replace("registration ID [0] ", "registration ID "));
+      }
+      ids.add(line);
+    }
+    return ids;
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+
+  private static String pastTense(String verb) {
+    return verb + "d";
+  }
+
+  /** Credentials are never a flag: a reminder in each command's help. */
+  static final String CREDENTIALS_HELP =
+      "Credentials come from " + Credentials.ENV_API_TOKEN + ", or " + Credentials.ENV_EMAIL + " with " + Credentials.ENV_API_KEY
+          + ", never from a flag.";
+}
