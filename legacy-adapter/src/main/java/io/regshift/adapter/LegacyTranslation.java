@@ -37,6 +37,7 @@ public final class LegacyTranslation {
   public static final int MAX_BODY_BYTES = 1 << 20;
 
   private final List<HttpUrl> baseUrls;
+  private final List<List<String>> prefixes;
   private final List<Deprecation> deprecations;
   private final BatchLimits limits;
 
@@ -45,6 +46,7 @@ public final class LegacyTranslation {
       throw new IllegalArgumentException("at least one base URL is required");
     }
     this.baseUrls = List.copyOf(baseUrls);
+    this.prefixes = this.baseUrls.stream().map(LegacyTranslation::segments).collect(java.util.stream.Collectors.toList());
     this.deprecations = catalog.deprecations();
     this.limits = Objects.requireNonNull(limits);
   }
@@ -72,13 +74,15 @@ public final class LegacyTranslation {
     if (!"POST".equals(method)) {
       return Optional.empty();
     }
-    for (HttpUrl base : baseUrls) {
+    for (int b = 0; b < baseUrls.size(); b++) {
+      HttpUrl base = baseUrls.get(b);
       if (base.port() != url.port() || !base.host().equals(url.host()) || !base.scheme().equals(url.scheme())) {
         continue;
       }
-      List<String> prefix = segments(base);
+      // Compared in place, without sub-lists: most POSTs to the API are not deprecated calls.
+      List<String> prefix = prefixes.get(b);
       List<String> path = url.pathSegments();
-      if (path.size() <= prefix.size() || !path.subList(0, prefix.size()).equals(prefix)) {
+      if (path.size() <= prefix.size() || !startsWith(path, prefix)) {
         continue;
       }
       List<String> rest = path.subList(prefix.size(), path.size());
@@ -92,10 +96,19 @@ public final class LegacyTranslation {
     return Optional.empty();
   }
 
+  private static boolean startsWith(List<String> path, List<String> prefix) {
+    for (int i = 0; i < prefix.size(); i++) {
+      if (!path.get(i).equals(prefix.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A base URL's path segments without the empty one a trailing slash leaves. */
   private static List<String> segments(HttpUrl base) {
     List<String> s = base.pathSegments();
-    return !s.isEmpty() && s.get(s.size() - 1).isEmpty() ? s.subList(0, s.size() - 1) : s;
+    return List.copyOf(!s.isEmpty() && s.get(s.size() - 1).isEmpty() ? s.subList(0, s.size() - 1) : s);
   }
 
   /** The replacement calls for this request body, or the local answer when it is not valid. */
