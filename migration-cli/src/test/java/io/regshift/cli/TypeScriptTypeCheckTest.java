@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The TypeScript golden outputs type-check against the real {@code cloudflare} package, in a
@@ -44,8 +45,7 @@ class TypeScriptTypeCheckTest {
   }
 
   @Test
-  void theCheckCatchesACallThatMixesOldAndNew() throws Exception {
-    Path wrong = Files.createTempDirectory("regshift-tsc-negative");
+  void theCheckCatchesACallThatMixesOldAndNew(@TempDir Path wrong) throws Exception {
     Files.writeString(
         wrong.resolve("wrong.ts"),
         "import Cloudflare from 'cloudflare';\nconst c = new Cloudflare();\n"
