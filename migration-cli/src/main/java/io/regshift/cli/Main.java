@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Moves code off Cloudflare's deprecated device-revocation endpoints.",
-    subcommands = {ScanCommand.class, FixCommand.class, RulesCommand.class, RevokeCommand.class, UnrevokeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ScanCommand.class, FixCommand.class, RulesCommand.class, RevokeCommand.class, UnrevokeCommand.class, ProxyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code: findings reported (or, for other commands, work left for a person). */
   static final int EXIT_FINDINGS = 1;

@@ -1,0 +1,151 @@
+package io.regshift.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stopping lets the requests in flight finish, within a bound. The upstream here is a stub that
+ * holds every answer until the test releases it, so "in flight" and "stop requested" happen in a
+ * known order without sleeping.
+ */
+class GracefulShutdownTest {
+  static final String ENVELOPE = "{\"errors\":[],\"messages\":[],\"result\":null,\"success\":true}";
+
+  HttpServer upstream;
+  ExecutorService upstreamThreads;
+  CountDownLatch release;
+  CountDownLatch arrived;
+
+  @BeforeEach
+  void startUpstream() throws IOException {
+    release = new CountDownLatch(1);
+    arrived = new CountDownLatch(2);
+    upstreamThreads = Executors.newCachedThreadPool();
+    upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    upstream.setExecutor(upstreamThreads);
+    upstream.createContext("/client/v4/", this::heldAnswer);
+    upstream.start();
+  }
+
+  @AfterEach
+  void stopUpstream() {
+    release.countDown();
+    upstream.stop(0);
+    upstreamThreads.shutdownNow();
+  }
+
+  private void heldAnswer(HttpExchange exchange) throws IOException {
+    exchange.getRequestBody().readAllBytes();
+    arrived.countDown();
+    try {
+      release.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    byte[] body = ENVELOPE.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  LegacyProxy proxy(Duration shutdownTimeout) {
+    return LegacyProxy.builder()
+        .listen("127.0.0.1", 0)
+        .upstream("http://127.0.0.1:" + upstream.getAddress().getPort() + "/client/v4")
+        .shutdownTimeout(shutdownTimeout)
+        .accessLog(line -> { })
+        .start();
+  }
+
+  static CompletableFuture<HttpResponse<byte[]>> sendAsync(HttpRequest request) {
+    return Http.CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** Returns once the proxy refuses new connections: its graceful stop has begun. */
+  static void awaitListenerClosed(int port) {
+    while (true) {
+      try {
+        new Socket("127.0.0.1", port).close();
+        Thread.onSpinWait();
+      } catch (ConnectException refused) {
+        return;
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
+  void requestsInFlightWhenStopIsRequestedComplete() throws Exception {
+    LegacyProxy proxy = proxy(Duration.ofSeconds(60));
+    URI base = proxy.baseUrl();
+    CompletableFuture<HttpResponse<byte[]>> passThrough = sendAsync(Http.request(URI.create(base + "/zones")).GET().build());
+    CompletableFuture<HttpResponse<byte[]>> routed = sendAsync(Http.request(URI.create(base + "/accounts/acc/devices/revoke"),
+        "Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("[\"reg-1\"]")).build());
+    arrived.await();
+
+    CompletableFuture<Void> stopped = CompletableFuture.runAsync(proxy::close);
+    awaitListenerClosed(proxy.port());
+    assertThat(passThrough).isNotDone();
+    assertThat(routed).isNotDone();
+    assertThat(stopped).isNotDone();
+    release.countDown();
+
+    assertThat(passThrough.get().statusCode()).isEqualTo(200);
+    assertThat(Http.text(passThrough.get())).isEqualTo(ENVELOPE);
+    assertThat(routed.get().statusCode()).isEqualTo(200);
+    assertThat(Http.envelope(routed.get()).success()).isTrue();
+    stopped.get();
+  }
+
+  @Test
+  void theWaitIsBoundedByTheShutdownTimeout() throws Exception {
+    LegacyProxy proxy = proxy(Duration.ofMillis(200));
+    CompletableFuture<HttpResponse<byte[]>> held = sendAsync(Http.request(URI.create(proxy.baseUrl() + "/zones")).GET().build());
+    CompletableFuture<HttpResponse<byte[]>> heldToo = sendAsync(Http.request(URI.create(proxy.baseUrl() + "/accounts/acc/devices/revoke"),
+        "Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("[\"reg-1\"]")).build());
+    arrived.await();
+
+    proxy.close(); // returns although the upstream never answers
+
+    // Neither app is told its call succeeded: the connection is cut, or the answer is an error.
+    for (CompletableFuture<HttpResponse<byte[]>> request : java.util.List.of(held, heldToo)) {
+      try {
+        assertThat(request.get(60, TimeUnit.SECONDS).statusCode()).isGreaterThanOrEqualTo(500);
+      } catch (ExecutionException cut) {
+        assertThat(cut.getCause()).isInstanceOf(IOException.class);
+      }
+    }
+  }
+
+  @Test
+  void closingTwiceIsHarmless() {
+    LegacyProxy proxy = proxy(Duration.ofSeconds(1));
+    proxy.close();
+    proxy.close();
+    assertThat(proxy.warnings()).isEmpty();
+  }
+}
