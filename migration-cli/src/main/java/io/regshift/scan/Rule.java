@@ -67,22 +67,16 @@ public record Rule(
                   + d.mapping().describe()
                   + ".\n3. If the call is made by an SDK or a tool you do not control, upgrade it, or"
                   + " run it through the regshift proxy while you migrate.";
-          case SDK_CALL ->
-              "1. Replace the call with `"
-                  + replacement
-                  + "`.\n2. Pass the IDs as `"
-                  + d.sdkCalls().stream()
-                      .filter(c -> c.language() == language)
-                      .findFirst()
-                      .map(c -> c.replacementIdsArgument())
-                      .orElse("id")
-                  + "` instead of `"
-                  + d.sdkCalls().stream()
-                      .filter(c -> c.language() == language)
-                      .findFirst()
-                      .map(c -> c.deprecatedIdsArgument())
-                      .orElse("body")
-                  + "`.\n3. `regshift fix` rewrites this call mechanically.";
+          case SDK_CALL -> {
+            SdkCall call = d.sdkCalls().stream().filter(c -> c.language() == language).findFirst().orElseThrow();
+            yield "1. Replace the call with `"
+                + replacement
+                + "`.\n2. Pass the IDs as `"
+                + call.replacementIdsArgument()
+                + "` instead of `"
+                + call.deprecatedIdsArgument()
+                + "`.\n3. `regshift fix` rewrites this call mechanically.";
+          }
           case ARTIFACT ->
               "1. Find the dependency that contains this class (the path names the archive).\n"
                   + "2. Upgrade it to a version that calls `"

@@ -84,7 +84,6 @@ public final class RuleSet {
   }
 
   private static Rule sdkRule(Deprecation d, SdkCall call) {
-    List<String> args = new ArrayList<>();
     String example;
     String replacement;
     switch (call.language()) {
@@ -109,8 +108,8 @@ public final class RuleSet {
         replacement = "client." + call.replacementCall() + "({ account_id, " + call.replacementIdsArgument() + ": ids })";
       }
     }
-    args.add(call.deprecatedCall());
-    call.deprecatedParamsType().ifPresent(args::add);
+    List<String> detected = new ArrayList<>(List.of(call.deprecatedCall()));
+    call.deprecatedParamsType().ifPresent(detected::add);
     return new Rule(
         d.id() + "-sdk-" + call.language().name().toLowerCase(Locale.ROOT),
         d,
@@ -118,7 +117,7 @@ public final class RuleSet {
         call.language(),
         "Deprecated " + d.id() + " call in the " + call.language().displayName() + " SDK",
         "Calls of `"
-            + String.join("` and `", args)
+            + String.join("` and `", detected)
             + "` from the official "
             + call.language().sdk()
             + " SDK, which send "
