@@ -1,0 +1,162 @@
+package io.regshift.benchmarks;
+
+import io.regshift.core.Catalog;
+import io.regshift.scan.RuleSet;
+import io.regshift.scan.detect.Detector;
+import io.regshift.scan.detect.Mode;
+import io.regshift.scan.read.FileScan;
+import io.regshift.scan.read.SourceReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The scanner's hot path on one core, per byte, with no file system: the generated corpus held in
+ * memory, read through {@link SourceReader} (prefilter, then detection where the needle is) and,
+ * to split its cost, through its first steps alone. The {@code bytes} counter is the rate to
+ * compare: bytes scanned per second on one thread.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar ReaderBenchmark
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(org.openjdk.jmh.annotations.Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Threads(1)
+public class ReaderBenchmark {
+  /** Corpus size held in memory, e.g. 64M. */
+  @Param("64M")
+  public String size;
+
+  @Param("42")
+  public long seed;
+
+  /** Shares of files with true uses and near misses; 0 and 0 leave detection out entirely. */
+  @Param("0.005")
+  public double truthRate;
+
+  @Param("0.03")
+  public double nearMissRate;
+
+  private List<String> paths;
+  private List<byte[]> contents;
+  private List<String> latin1;
+  private long totalBytes;
+  private long planted;
+  private Detector detector;
+
+  /** Bytes handled in the iteration: JMH reports it as a rate, bytes per second. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class Bytes {
+    public long bytes;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      bytes = 0;
+    }
+  }
+
+  /** One reader per thread, as the scanner's workers have. */
+  @State(Scope.Thread)
+  public static class Reader {
+    SourceReader reader;
+
+    @Setup
+    public void setUp(ReaderBenchmark b) {
+      reader = new SourceReader(b.detector);
+    }
+  }
+
+  @Setup
+  public void setUp() throws IOException {
+    Corpus corpus = Corpus.plan(seed, CorpusGenerator.parseSize(size), truthRate, nearMissRate);
+    paths = corpus.files().stream().map(CorpusFile::path).toList();
+    contents = corpus.files().stream().map(SourceText::render).toList();
+    latin1 = contents.stream().map(c -> new String(c, StandardCharsets.ISO_8859_1)).toList();
+    totalBytes = contents.stream().mapToLong(c -> c.length).sum();
+    planted = corpus.truths();
+    detector = new Detector(Catalog.standard(), RuleSet.fromCatalog(Catalog.standard()));
+    long found = sourceReader(new SourceReader(detector), new Bytes());
+    if (found != planted) {
+      throw new IllegalStateException("the reader found " + found + " of the " + planted + " planted uses");
+    }
+  }
+
+  /** The whole per-file path after the open: window read, binary sniff, prefilter, detection. */
+  @Benchmark
+  public long sourceReader(Reader reader, Bytes bytes) throws IOException {
+    return sourceReader(reader.reader, bytes);
+  }
+
+  private long sourceReader(SourceReader reader, Bytes bytes) throws IOException {
+    long findings = 0;
+    for (int i = 0; i < contents.size(); i++) {
+      FileScan scan =
+          reader.scan(new ByteArrayInputStream(contents.get(i)), paths.get(i), Long.MAX_VALUE, Mode.SOURCE, false);
+      findings += scan.findings().size();
+    }
+    bytes.bytes += totalBytes;
+    return findings;
+  }
+
+  /** The prefilter as the reader runs it: a Latin-1 String of the bytes, then the needle search. */
+  @Benchmark
+  public long stringAndPrefilter(Bytes bytes) {
+    long candidates = 0;
+    for (byte[] content : contents) {
+      if (detector.mayMatch(new String(content, 0, content.length, StandardCharsets.ISO_8859_1))) {
+        candidates++;
+      }
+    }
+    bytes.bytes += totalBytes;
+    return candidates;
+  }
+
+  /** The needle search alone, over Strings made beforehand. */
+  @Benchmark
+  public long prefilterOnly(Bytes bytes) {
+    long candidates = 0;
+    for (String text : latin1) {
+      if (detector.mayMatch(text)) {
+        candidates++;
+      }
+    }
+    bytes.bytes += totalBytes;
+    return candidates;
+  }
+
+  /**
+   * Detection called on every file whatever the prefilter says: its own needle search over the
+   * whole text, then the patterns around each occurrence.
+   */
+  @Benchmark
+  public long detectOnly(Bytes bytes) {
+    long matches = 0;
+    for (int i = 0; i < latin1.size(); i++) {
+      String text = latin1.get(i);
+      matches += detector.detect(text, 0, text.length(), Mode.SOURCE, null).size();
+    }
+    bytes.bytes += totalBytes;
+    return matches;
+  }
+}
