@@ -119,25 +119,12 @@ public class ReaderBenchmark {
     return findings;
   }
 
-  /** The prefilter as the reader runs it: a Latin-1 String of the bytes, then the needle search. */
+  /** The prefilter as the reader runs it: the needle searched in the raw bytes, eight at a time. */
   @Benchmark
-  public long stringAndPrefilter(Bytes bytes) {
+  public long prefilter(Bytes bytes) {
     long candidates = 0;
     for (byte[] content : contents) {
-      if (detector.mayMatch(new String(content, 0, content.length, StandardCharsets.ISO_8859_1))) {
-        candidates++;
-      }
-    }
-    bytes.bytes += totalBytes;
-    return candidates;
-  }
-
-  /** The needle search alone, over Strings made beforehand. */
-  @Benchmark
-  public long prefilterOnly(Bytes bytes) {
-    long candidates = 0;
-    for (String text : latin1) {
-      if (detector.mayMatch(text)) {
+      if (detector.mayMatch(content, content.length)) {
         candidates++;
       }
     }

@@ -34,6 +34,7 @@ public final class Detector {
   private final List<Compiled> source = new ArrayList<>();
   private final List<Compiled> artifact = new ArrayList<>();
   private final List<String> needles;
+  private final Prefilter prefilter;
 
   public Detector(Catalog catalog, RuleSet rules) {
     Set<String> verbs = new HashSet<>();
@@ -44,22 +45,26 @@ public final class Detector {
       String segmentsRegex =
           tail.stream().map(s -> Pattern.quote("\"" + s + "\"")).collect(Collectors.joining("\\s*,\\s*"))
               + "\\s*\\]";
-      source.add(new Compiled(rules.path(d), Pattern.compile(pathRegex), false));
-      source.add(new Compiled(rules.path(d), Pattern.compile(segmentsRegex), false));
-      artifact.add(new Compiled(rules.artifact(d), Pattern.compile(pathRegex), false));
+      List<String> pathLiteral = List.of(String.join("/", tail));
+      List<String> segmentLiterals = tail.stream().map(s -> "\"" + s + "\"").toList();
+      source.add(new Compiled(rules.path(d), Pattern.compile(pathRegex), false, pathLiteral));
+      source.add(new Compiled(rules.path(d), Pattern.compile(segmentsRegex), false, segmentLiterals));
+      artifact.add(new Compiled(rules.artifact(d), Pattern.compile(pathRegex), false, pathLiteral));
       for (SdkCall call : d.sdkCalls()) {
         Rule rule = rules.sdk(d, call.language());
-        source.add(new Compiled(rule, Pattern.compile(chainRegex(call)), true));
+        List<String> members = call.deprecatedChain().subList(1, call.deprecatedChain().size());
+        source.add(new Compiled(rule, Pattern.compile(chainRegex(call)), true, members));
         call.deprecatedParamsType()
             .ifPresent(
                 type ->
                     source.add(
                         new Compiled(
-                            rule, Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(type) + "(?![A-Za-z0-9_])"), false)));
+                            rule, Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(type) + "(?![A-Za-z0-9_])"), false, List.of(type))));
       }
       verbs.add(tail.get(tail.size() - 1).toLowerCase(Locale.ROOT));
     }
     this.needles = needlesFor(verbs);
+    this.prefilter = new Prefilter(needles);
   }
 
   /**
@@ -111,14 +116,9 @@ public final class Detector {
     return needles;
   }
 
-  /** Whether {@code text} contains any needle. */
-  public boolean mayMatch(String text) {
-    for (String needle : needles) {
-      if (text.indexOf(needle) >= 0) {
-        return true;
-      }
-    }
-    return false;
+  /** Whether {@code bytes[0, length)} contains any needle: if not, it has no findings. */
+  public boolean mayMatch(byte[] bytes, int length) {
+    return prefilter.anyIn(bytes, length);
   }
 
   /**
@@ -135,7 +135,11 @@ public final class Detector {
     int contextFrom = Math.max(0, from - REACH);
     int searchTo = Math.min(text.length(), to + REACH);
     for (int[] region : candidateRegions(text, contextFrom, searchTo)) {
+      String window = text.substring(region[0], region[1]);
       for (Compiled c : patterns) {
+        if (!c.literalsIn(window)) {
+          continue; // the pattern can't match without all its literals: skip the regex
+        }
         Matcher m = c.pattern.matcher(text);
         m.useTransparentBounds(true).useAnchoringBounds(false).region(region[0], region[1]);
         while (m.find()) {
@@ -233,5 +237,15 @@ public final class Detector {
     return open + 1;
   }
 
-  private record Compiled(Rule rule, Pattern pattern, boolean call) {}
+  /** A rule's pattern, and literals every match of it contains, checked before the regex runs. */
+  private record Compiled(Rule rule, Pattern pattern, boolean call, List<String> literals) {
+    boolean literalsIn(String window) {
+      for (String literal : literals) {
+        if (!window.contains(literal)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 }

@@ -90,8 +90,8 @@ public final class SourceReader {
         bom = filled >= 3 && (buffer[0] & 0xff) == 0xEF && (buffer[1] & 0xff) == 0xBB && (buffer[2] & 0xff) == 0xBF;
       }
       int acceptTo = end ? filled : filled - overlap;
-      String text = new String(buffer, 0, filled, StandardCharsets.ISO_8859_1);
-      if (detector.mayMatch(text)) {
+      if (detector.mayMatch(buffer, filled)) {
+        String text = new String(buffer, 0, filled, StandardCharsets.ISO_8859_1);
         for (Match m : detector.detect(text, acceptFrom, acceptTo, mode, language)) {
           lines.advance(buffer, bufferStart, m.start());
           int lineStart = lineStart(text, m.start());

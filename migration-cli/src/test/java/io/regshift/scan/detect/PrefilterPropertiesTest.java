@@ -1,0 +1,46 @@
+package io.regshift.scan.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The word-at-a-time search answers exactly as a plain substring search would. */
+class PrefilterPropertiesTest {
+  private static final Prefilter EVOKE = new Prefilter(List.of("evoke"));
+
+  @Property(tries = 2000)
+  void agreesWithStringContains(@ForAll("texts") String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThat(EVOKE.anyIn(bytes, bytes.length)).isEqualTo(text.contains("evoke"));
+  }
+
+  @Property(tries = 500)
+  void looksOnlyAtTheGivenLength(@ForAll("texts") String text) {
+    byte[] bytes = (text + "evoke").getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThat(EVOKE.anyIn(bytes, text.length())).isEqualTo(text.contains("evoke"));
+    assertThat(EVOKE.anyIn(bytes, bytes.length)).isTrue();
+  }
+
+  @Example
+  void findsTheNeedleAtEveryOffsetAndEdge() {
+    for (int at = 0; at < 40; at++) {
+      byte[] bytes = ("x".repeat(at) + "evoke" + "y".repeat(at % 9)).getBytes(StandardCharsets.ISO_8859_1);
+      assertThat(EVOKE.anyIn(bytes, bytes.length)).as("at %d", at).isTrue();
+      assertThat(EVOKE.anyIn(bytes, at + 4)).as("cut at %d", at).isFalse();
+    }
+  }
+
+  @Provide
+  Arbitrary<String> texts() {
+    return Arbitraries.strings().withChars("evokEVOKvx \n\u00e9\u00ff").ofMaxLength(64);
+  }
+}
