@@ -4,7 +4,6 @@ import io.regshift.core.Catalog;
 import io.regshift.core.Version;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * The executable jar's command line: the same flags as {@code regshift proxy}. Runs the proxy until
@@ -124,21 +123,10 @@ final class Launcher {
 
   /** {@code 500ms}, {@code 30s}, {@code 2m}, or a whole number of seconds. */
   static Duration duration(String option, String value) {
-    String v = value.strip().toLowerCase(Locale.ROOT);
     try {
-      if (v.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-      }
-      if (v.endsWith("s")) {
-        return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
-      }
-      if (v.endsWith("m")) {
-        return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
-      }
-      return Duration.ofSeconds(Long.parseLong(v));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          option + " \"" + value + "\" is not a duration; expected e.g. 500ms, 30s, 2m or 30");
+      return LegacyProxy.parseDuration(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + " " + e.getMessage(), e);
     }
   }
 

@@ -156,6 +156,30 @@ public final class LegacyProxy implements AutoCloseable {
     }
   }
 
+  /**
+   * A duration as the command lines take it: {@code 500ms}, {@code 30s}, {@code 2m}, or a whole
+   * number of seconds.
+   *
+   * @throws IllegalArgumentException naming the value and the forms expected
+   */
+  public static Duration parseDuration(String value) {
+    String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+    try {
+      if (v.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+      }
+      if (v.endsWith("s")) {
+        return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
+      }
+      if (v.endsWith("m")) {
+        return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
+      }
+      return Duration.ofSeconds(Long.parseLong(v));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("\"" + value + "\" is not a duration; expected e.g. 500ms, 30s, 2m or 30");
+    }
+  }
+
   /** Configures and starts a {@link LegacyProxy}. */
   public static final class Builder {
     private ListenAddress listen = ListenAddress.parse(DEFAULT_LISTEN);

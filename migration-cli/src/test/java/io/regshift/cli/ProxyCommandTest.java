@@ -106,6 +106,6 @@ class ProxyCommandTest {
     Cli cli = Cli.run("proxy", "--upstream-timeout", "soon");
 
     assertThat(cli.exit()).isEqualTo(2);
-    assertThat(cli.err()).contains("'soon' is not a duration");
+    assertThat(cli.err()).contains("\"soon\" is not a duration");
   }
 }
