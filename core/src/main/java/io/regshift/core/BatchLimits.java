@@ -90,8 +90,24 @@ public final class BatchLimits {
     return calls;
   }
 
+  /** The length of {@code parameter=id} in the query, as OkHttp will encode it. */
   private static int encodedLength(String parameter, String id) {
+    if (unreserved(parameter) && unreserved(id)) {
+      return parameter.length() + 1 + id.length(); // nothing to encode: the usual UUIDs
+    }
     return PROBE.newBuilder().addQueryParameter(parameter, id).build().encodedQuery().length();
+  }
+
+  /** Only characters no URL encoder touches: letters, digits, {@code - . _ ~}. */
+  private static boolean unreserved(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static ReplacementCall call(HttpUrl endpoint, String parameter, RegistrationIds ids) {
