@@ -91,10 +91,16 @@ public final class SarifReport {
     return r;
   }
 
-  /** A relative URI reference for a path: spaces and non-ASCII percent-encoded. */
+  /**
+   * A relative URI reference for a path: spaces and non-ASCII percent-encoded, and {@code ./} in
+   * front when the first segment holds a colon, which would otherwise read as a scheme (RFC 3986,
+   * section 4.2), as in a dependency named {@code com.acme:client:1.0 (client-1.0.jar)!/...}.
+   */
   static String uri(String path) {
+    int slash = path.indexOf('/');
+    String relative = (slash < 0 ? path : path.substring(0, slash)).indexOf(':') >= 0 ? "./" + path : path;
     try {
-      return new URI(null, null, path, null).toASCIIString();
+      return new URI(null, null, relative, null).toASCIIString();
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("path can't be a URI: " + path, e);
     }
