@@ -79,13 +79,21 @@ public final class Endpoint {
    * caller validates before use.
    */
   public Optional<String> matchAccountId(List<String> decodedSegments) {
-    if (decodedSegments.size() != segments.size()) {
+    return matchAccountId(decodedSegments, 0);
+  }
+
+  /**
+   * As {@link #matchAccountId(List)}, for the segments of {@code decodedSegments} from {@code from}
+   * on: a request path under a base URL's own segments, compared without copying it.
+   */
+  public Optional<String> matchAccountId(List<String> decodedSegments, int from) {
+    if (decodedSegments.size() - from != segments.size()) {
       return Optional.empty();
     }
     String account = null;
     for (int i = 0; i < segments.size(); i++) {
       String expected = segments.get(i);
-      String actual = decodedSegments.get(i);
+      String actual = decodedSegments.get(from + i);
       if (expected.equals(ACCOUNT_ID)) {
         if (actual.isEmpty()) {
           return Optional.empty();

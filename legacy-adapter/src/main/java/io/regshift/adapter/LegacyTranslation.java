@@ -85,9 +85,8 @@ public final class LegacyTranslation {
       if (path.size() <= prefix.size() || !startsWith(path, prefix)) {
         continue;
       }
-      List<String> rest = path.subList(prefix.size(), path.size());
       for (Deprecation d : deprecations) {
-        Optional<String> account = d.deprecated().matchAccountId(rest);
+        Optional<String> account = d.deprecated().matchAccountId(path, prefix.size());
         if (account.isPresent()) {
           return Optional.of(new LegacyCall(d, account.get(), base));
         }
