@@ -29,18 +29,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the scanner's pipeline: walk the roots, read each file on a pool of workers (a literal
  * prefilter first), detect, and collect the findings in a stable order with fingerprints.
  *
- * <p>Memory is bounded whatever the tree: each worker reads through one fixed buffer, the walk
- * hands files over through a bounded queue, and only findings are kept.
+ * <p>Memory is bounded whatever the tree: each worker reads through one fixed buffer, reads the
+ * files it lists itself, and only findings are kept.
  */
 public final class Scanner {
   /**
@@ -102,19 +101,16 @@ public final class Scanner {
     Queue<FileScan> scans = new ConcurrentLinkedQueue<>();
     Queue<ScanError> errors = new ConcurrentLinkedQueue<>();
     ThreadLocal<SourceReader> readers = ThreadLocal.withInitial(() -> new SourceReader(detector));
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
+    ForkJoinPool pool =
+        new ForkJoinPool(
             options.jobs(),
-            options.jobs(),
-            0,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(options.jobs() * 64),
-            runnable -> {
-              Thread t = new Thread(runnable, "regshift-scan");
-              t.setDaemon(true);
+            p -> {
+              ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+              t.setName("regshift-scan-" + t.getPoolIndex());
               return t;
             },
-            new ThreadPoolExecutor.CallerRunsPolicy());
+            null,
+            false);
     try {
       Walker walker = new Walker(options.walk());
       for (Path root : roots) {
@@ -124,18 +120,18 @@ public final class Scanner {
             new Walker.Visitor() {
               @Override
               public void file(Walker.SourceFile file) {
-                pool.execute(() -> scans.add(read(file, prefix + file.path(), readers.get(), errors, progress)));
+                scans.add(read(file, prefix + file.path(), readers.get(), errors, progress));
               }
 
               @Override
               public void error(String path, String message) {
                 errors.add(new ScanError(prefix + path, message));
               }
-            });
+            },
+            pool);
       }
     } finally {
-      pool.shutdown();
-      awaitQuietly(pool);
+      pool.shutdownNow();
     }
 
     List<Finding> findings = new ArrayList<>();
@@ -162,7 +158,7 @@ public final class Scanner {
       FileScan scan =
           ArtifactReader.isArtifact(path)
               ? new ArtifactReader(reader).scan(in, path, options.maxFileSize())
-              : reader.scan(in, path, options.maxFileSize(), Mode.SOURCE, false);
+              : reader.scan(in, path, options.maxFileSize(), file.size(), Mode.SOURCE, false);
       if (progress != null) {
         progress.files.incrementAndGet();
         progress.bytes.addAndGet(scan.bytes());
@@ -203,12 +199,4 @@ public final class Scanner {
     }
   }
 
-  private static void awaitQuietly(ThreadPoolExecutor pool) {
-    try {
-      pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
-    } catch (InterruptedException e) {
-      pool.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
-  }
 }

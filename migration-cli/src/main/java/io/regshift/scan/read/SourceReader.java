@@ -10,7 +10,10 @@ import io.regshift.scan.detect.Match;
 import io.regshift.scan.detect.Mode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -32,6 +35,9 @@ public final class SourceReader {
   /** Bytes inspected for a NUL to tell binary files from text, as git and ripgrep do. */
   private static final int BINARY_SNIFF = 8000;
   private static final int SNIPPET_CONTEXT = 120;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long LOW_BITS = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
   private static final Set<String> DOCUMENT_EXTENSIONS =
       Set.of("md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt", "textile", "org");
 
@@ -63,6 +69,19 @@ public final class SourceReader {
    */
   public FileScan scan(InputStream in, String path, long maxBytes, Mode mode, boolean classFile)
       throws IOException {
+    return scan(in, path, maxBytes, -1, mode, classFile);
+  }
+
+  /**
+   * As {@link #scan(InputStream, String, long, Mode, boolean)}, for a file whose size is known:
+   * reading stops after {@code size} bytes (the file as it was listed), which spares the read that
+   * would only find the end.
+   *
+   * @param size the file's size, or -1 when it is not known
+   */
+  public FileScan scan(InputStream in, String path, long maxBytes, long size, Mode mode, boolean classFile)
+      throws IOException {
+    long limit = size >= 0 ? Math.min(size, maxBytes) : maxBytes;
     SdkCall.Language language = languageOf(path);
     Severity severity = severityOf(path);
     List<Finding> findings = new ArrayList<>();
@@ -77,11 +96,11 @@ public final class SourceReader {
     LineCounter lines = new LineCounter();
 
     while (true) {
-      int want = (int) Math.min(buffer.length - filled, Math.max(0, maxBytes - total));
+      int want = (int) Math.min(buffer.length - filled, Math.max(0, limit - total));
       int read = readFully(in, buffer, filled, want);
       total += read;
       filled += read;
-      boolean end = filled < buffer.length;
+      boolean end = filled < buffer.length || total >= limit;
       if (first) {
         first = false;
         if (!classFile && isBinary(buffer, filled)) {
@@ -277,9 +296,17 @@ public final class SourceReader {
     }
   }
 
-  private static boolean isBinary(byte[] bytes, int length) {
+  /** Whether the first {@link #BINARY_SNIFF} bytes hold a NUL: eight bytes at a time (SWAR). */
+  static boolean isBinary(byte[] bytes, int length) {
     int n = Math.min(length, BINARY_SNIFF);
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      long word = (long) LONGS.get(bytes, i);
+      if (((word - LOW_BITS) & ~word & HIGH_BITS) != 0) {
+        return true;
+      }
+    }
+    for (; i < n; i++) {
       if (bytes[i] == 0) {
         return true;
       }

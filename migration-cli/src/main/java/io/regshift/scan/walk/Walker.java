@@ -3,20 +3,17 @@ package io.regshift.scan.walk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 import org.eclipse.jgit.ignore.FastIgnoreRule;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
@@ -26,6 +23,10 @@ import org.eclipse.jgit.ignore.IgnoreNode;
  * syntax, {@code .git} is never entered, symbolic links are skipped unless followed, and loops are
  * reported rather than followed forever. Hidden files are scanned: {@code .env} and CI files are
  * where endpoints hide.
+ *
+ * <p>The walk is parallel, as ripgrep's is: each directory is a task on a fork-join pool, and a
+ * file is handed to the visitor on the thread that listed it, so the work of reading it needs no
+ * hand-over between threads.
  */
 public final class Walker {
   /**
@@ -44,12 +45,18 @@ public final class Walker {
   /** A regular file to scan; {@code path} is relative to the walk's root, {@code /}-separated. */
   public record SourceFile(Path file, String path, long size) {}
 
-  /** Receives what the walk finds, on the walking thread. */
+  /**
+   * Receives what the walk finds. Called from the pool's threads, several at once: implementations
+   * must be thread-safe.
+   */
   public interface Visitor {
     void file(SourceFile file);
 
     void error(String path, String message);
   }
+
+  private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+  private static final LinkOption[] FOLLOW = {};
 
   private final Options options;
   private final IgnoreNode includes;
@@ -66,113 +73,149 @@ public final class Walker {
   }
 
   /**
-   * Walks {@code root}, a directory or a single file.
+   * Walks {@code root}, a directory or a single file, on {@code pool}'s threads, and returns when
+   * every file has been visited.
    *
    * @throws NoSuchFileException if the root does not exist
    */
-  public void walk(Path root, Visitor visitor) throws IOException {
+  public void walk(Path root, Visitor visitor, ForkJoinPool pool) throws IOException {
     BasicFileAttributes rootAttributes = Files.readAttributes(root, BasicFileAttributes.class);
     if (!rootAttributes.isDirectory()) {
       String name = root.getFileName() == null ? root.toString() : root.getFileName().toString();
       visitor.file(new SourceFile(root, name, rootAttributes.size()));
       return;
     }
-    Set<FileVisitOption> visitOptions =
-        options.followLinks() ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
-    Files.walkFileTree(root, visitOptions, Integer.MAX_VALUE, new Visit(root, visitor));
+    Ancestor top = new Ancestor(null, options.followLinks() ? rootAttributes.fileKey() : null);
+    pool.invoke(new Directory(root, "", null, top, visitor));
   }
 
-  /** A {@code .gitignore} and the directory it applies to. */
-  private record Scope(String directory, IgnoreNode node) {}
+  /** A {@code .gitignore}, the directory it applies to, and the scopes above it (innermost first). */
+  private record Scope(String directory, IgnoreNode node, Scope outer) {}
 
-  private final class Visit extends SimpleFileVisitor<Path> {
-    private final Path root;
-    private final Visitor visitor;
-    private final Deque<Scope> scopes = new ArrayDeque<>();
-
-    Visit(Path root, Visitor visitor) {
-      this.root = root;
-      this.visitor = visitor;
-    }
-
-    private String relative(Path p) {
-      return root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
-    }
-
-    @Override
-    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-      String path = relative(dir);
-      if (!path.isEmpty()) {
-        if (dir.getFileName().toString().equals(".git") || ignored(path, true) || matches(excludes, path, true)) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-      }
-      Path gitignore = dir.resolve(".gitignore");
-      IgnoreNode node = null;
-      if (options.honourIgnore() && Files.isRegularFile(gitignore)) {
-        node = new IgnoreNode();
-        try (InputStream in = Files.newInputStream(gitignore)) {
-          node.parse(gitignore.toString(), in);
-        } catch (IOException e) {
-          visitor.error(path.isEmpty() ? ".gitignore" : path + "/.gitignore", "unreadable: " + describe(e));
-          node = null;
-        }
-      }
-      scopes.push(new Scope(path, node));
-      return FileVisitResult.CONTINUE;
-    }
-
-    @Override
-    public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-      scopes.pop();
-      if (e != null) {
-        visitor.error(relative(dir), "unreadable directory: " + describe(e));
-      }
-      return FileVisitResult.CONTINUE;
-    }
-
-    @Override
-    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-      if (!attrs.isRegularFile()) {
-        if (attrs.isSymbolicLink() && options.followLinks()) {
-          visitor.error(relative(file), "broken symbolic link: its target does not exist");
-        }
-        return FileVisitResult.CONTINUE; // links not followed, devices, pipes, sockets
-      }
-      String path = relative(file);
-      if (ignored(path, false)
-          || matches(excludes, path, false)
-          || (!options.includes().isEmpty() && !matchesSelfOrParent(includes, path))) {
-        return FileVisitResult.CONTINUE;
-      }
-      visitor.file(new SourceFile(file, path, attrs.size()));
-      return FileVisitResult.CONTINUE;
-    }
-
-    @Override
-    public FileVisitResult visitFileFailed(Path file, IOException e) {
-      String message =
-          e instanceof FileSystemLoopException
-              ? "symbolic link loop: not followed"
-              : "unreadable: " + describe(e);
-      visitor.error(relative(file), message);
-      return FileVisitResult.CONTINUE;
-    }
-
-    /** Git's rule: the deepest {@code .gitignore} with an opinion decides. */
-    private boolean ignored(String path, boolean directory) {
-      for (Scope scope : scopes) {
-        if (scope.node() == null) {
-          continue;
-        }
-        String within = scope.directory().isEmpty() ? path : path.substring(scope.directory().length() + 1);
-        Boolean ignored = scope.node().checkIgnored(within, directory);
-        if (ignored != null) {
-          return ignored;
+  /** The directories above one, by file key, to tell a loop of links when following them. */
+  private record Ancestor(Ancestor parent, Object key) {
+    boolean contains(Object other) {
+      for (Ancestor a = this; a != null; a = a.parent) {
+        if (a.key != null && a.key.equals(other)) {
+          return true;
         }
       }
       return false;
     }
+  }
+
+  /** Lists one directory: hands its files to the visitor and forks a task per subdirectory. */
+  private final class Directory extends RecursiveAction {
+    private final Path dir;
+    private final String path; // relative to the root; "" for the root
+    private final Scope outer;
+    private final Ancestor ancestors;
+    private final Visitor visitor;
+
+    Directory(Path dir, String path, Scope outer, Ancestor ancestors, Visitor visitor) {
+      this.dir = dir;
+      this.path = path;
+      this.outer = outer;
+      this.ancestors = ancestors;
+      this.visitor = visitor;
+    }
+
+    @Override
+    protected void compute() {
+      Scope scope = withGitignore();
+      List<Directory> children = new ArrayList<>();
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+        for (Path entry : entries) {
+          visit(entry, scope, children);
+        }
+      } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+        IOException cause = e instanceof IOException io ? io : ((java.nio.file.DirectoryIteratorException) e).getCause();
+        visitor.error(path, "unreadable directory: " + describe(cause));
+      }
+      for (Directory child : children) {
+        child.join();
+      }
+    }
+
+    private Scope withGitignore() {
+      if (!options.honourIgnore()) {
+        return outer;
+      }
+      Path gitignore = dir.resolve(".gitignore");
+      IgnoreNode node = new IgnoreNode();
+      try (InputStream in = Files.newInputStream(gitignore)) {
+        node.parse(gitignore.toString(), in);
+      } catch (NoSuchFileException e) {
+        return outer;
+      } catch (IOException e) {
+        if (Files.isDirectory(gitignore)) {
+          return outer;
+        }
+        visitor.error(path.isEmpty() ? ".gitignore" : path + "/.gitignore", "unreadable: " + describe(e));
+        return outer;
+      }
+      return new Scope(path, node, outer);
+    }
+
+    private void visit(Path entry, Scope scope, List<Directory> children) {
+      String name = entry.getFileName().toString();
+      String child = path.isEmpty() ? name : path + '/' + name;
+      BasicFileAttributes attrs;
+      try {
+        attrs = Files.readAttributes(entry, BasicFileAttributes.class, NO_FOLLOW);
+        if (attrs.isSymbolicLink()) {
+          if (!options.followLinks()) {
+            return;
+          }
+          try {
+            attrs = Files.readAttributes(entry, BasicFileAttributes.class, FOLLOW);
+          } catch (NoSuchFileException e) {
+            visitor.error(child, "broken symbolic link: its target does not exist");
+            return;
+          }
+        }
+      } catch (IOException e) {
+        visitor.error(child, "unreadable: " + describe(e));
+        return;
+      }
+      if (attrs.isDirectory()) {
+        if (name.equals(".git") || ignored(scope, child, true) || matches(excludes, child, true)) {
+          return;
+        }
+        Ancestor self = ancestors;
+        if (options.followLinks()) {
+          Object key = attrs.fileKey();
+          if (ancestors.contains(key)) {
+            visitor.error(child, "symbolic link loop: not followed");
+            return;
+          }
+          self = new Ancestor(ancestors, key);
+        }
+        Directory task = new Directory(entry, child, scope, self, visitor);
+        task.fork();
+        children.add(task);
+      } else if (attrs.isRegularFile()) {
+        if (ignored(scope, child, false)
+            || matches(excludes, child, false)
+            || (!options.includes().isEmpty() && !matchesSelfOrParent(includes, child))) {
+          return;
+        }
+        visitor.file(new SourceFile(entry, child, attrs.size()));
+      }
+      // devices, pipes and sockets are not scanned
+    }
+  }
+
+  /** Git's rule: the deepest {@code .gitignore} with an opinion decides. */
+  private static boolean ignored(Scope scope, String path, boolean directory) {
+    for (Scope s = scope; s != null; s = s.outer()) {
+      String within = s.directory().isEmpty() ? path : path.substring(s.directory().length() + 1);
+      Boolean ignored = s.node().checkIgnored(within, directory);
+      if (ignored != null) {
+        return ignored;
+      }
+    }
+    return false;
   }
 
   private static boolean matches(IgnoreNode node, String path, boolean directory) {
