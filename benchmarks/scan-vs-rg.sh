@@ -121,7 +121,7 @@ prepare() {
 # check TREE MANIFEST: regshift must report exactly the planted uses, in every file and byte.
 check() {
   local tree="$1" manifest="$2"
-  java -jar "$regshift_jar" scan --no-ignore --quiet --exit-zero --format json -o "$results/regshift-report.json" "$tree"
+  "$here/regshift" scan --no-ignore --quiet --exit-zero --format json -o "$results/regshift-report.json" "$tree"
   python3 - "$results/regshift-report.json" "$manifest" "$tree" <<'PY'
 import json, sys
 summary = json.load(open(sys.argv[1]))["summary"]
@@ -159,14 +159,21 @@ check "$tree" "$manifest"
 [ "$control" = 1 ] && check "$control_tree" "$control_manifest"
 rg_lines="$(rg -c --no-ignore --hidden -e 'devices/(un)?revoke' "$tree" | awk -F: '{n += $NF} END {print n + 0}')"
 
-scan_cmd="java -jar $regshift_jar scan --no-ignore --quiet --exit-zero --format json -o /dev/null $tree"
-scan_default_cmd="java -jar $regshift_jar scan --quiet --exit-zero --format json -o /dev/null $tree"
+# regshift runs as users run it, through the ./regshift launcher (which also picks the JVM's
+# options and its class-data archive: see the launcher); "java -jar" with the JVM's defaults is
+# measured beside it.
+launcher="$here/regshift"
+"$launcher" --version >/dev/null # builds the launcher's class-data archive, outside the timings
+scan_cmd="$launcher scan --no-ignore --quiet --exit-zero --format json -o /dev/null $tree"
+scan_default_cmd="$launcher scan --quiet --exit-zero --format json -o /dev/null $tree"
+scan_plain_cmd="java -jar $regshift_jar scan --no-ignore --quiet --exit-zero --format json -o /dev/null $tree"
 rg_cmd="rg -c --no-ignore --hidden -e 'devices/(un)?revoke' $tree"
-start_cmd="java -jar $regshift_jar --version"
-control_cmd="java -jar $regshift_jar scan --no-ignore --quiet --exit-zero --format json -o /dev/null $control_tree"
+start_cmd="$launcher --version"
+control_cmd="$launcher scan --no-ignore --quiet --exit-zero --format json -o /dev/null $control_tree"
 commands=(
   -n "regshift scan --no-ignore" "$scan_cmd"
   -n "regshift scan (honours .gitignore)" "$scan_default_cmd"
+  -n "java -jar regshift.jar scan --no-ignore (JVM defaults)" "$scan_plain_cmd"
   -n "rg" "$rg_cmd"
   -n "JVM start-up (regshift --version)" "$start_cmd"
 )
@@ -248,9 +255,8 @@ if [ "$profile" = 1 ]; then
   if command -v perf >/dev/null && perf record -q -e cpu-clock -o /dev/null -- true 2>/dev/null; then
     echo "scan-vs-rg: profiling one scan with perf (all threads, JIT frames named through a perf map)" >&2
     maps_before="$(ls /tmp/perf-*.map 2>/dev/null || true)"
-    perf record -q -F 999 -g -e cpu-clock -o "$results/perf.data" -- \
-      java -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit -XX:+PreserveFramePointer \
-      -jar "$regshift_jar" "${scan_args[@]}" 2>/dev/null
+    REGSHIFT_JAVA_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit -XX:+PreserveFramePointer" \
+      perf record -q -F 999 -g -e cpu-clock -o "$results/perf.data" -- "$here/regshift" "${scan_args[@]}" 2>/dev/null
     perf script -i "$results/perf.data" -F comm,ip,sym 2>/dev/null > "$results/perf-script.txt"
     # The JVM's perf map is only needed by perf script; remove the one this run wrote.
     for map in /tmp/perf-*.map; do
@@ -259,13 +265,13 @@ if [ "$profile" = 1 ]; then
     python3 "$here/benchmarks/profile-breakdown.py" "$results/perf-script.txt" | tee "$results/profile.md"
     echo >&2
     echo "scan-vs-rg: JIT compilation in one scan (-XX:+CITime):" >&2
-    java -XX:+UnlockDiagnosticVMOptions -XX:+CITime -jar "$regshift_jar" "${scan_args[@]}" \
+    REGSHIFT_JAVA_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+CITime" "$here/regshift" "${scan_args[@]}" \
       | grep -E '^  (C1|C2) \{|Total compilation' | sed -E 's/; nmethods.*//' | tee -a "$results/profile.md"
   else
     echo "scan-vs-rg: profiling one scan with JDK Flight Recorder (perf is not available)" >&2
     rm -f "$results/scan.jfr"
-    java -XX:StartFlightRecording=filename="$results/scan.jfr",settings=profile \
-      -jar "$regshift_jar" "${scan_args[@]}" 2>/dev/null
+    REGSHIFT_JAVA_OPTS="-XX:StartFlightRecording=filename=$results/scan.jfr,settings=profile" \
+      "$here/regshift" "${scan_args[@]}" 2>/dev/null
     jfr print --stack-depth 64 --events jdk.ExecutionSample "$results/scan.jfr" > "$results/samples.txt"
     {
       echo "Top frames (where the CPU was when sampled; Java code only, no JIT or GC threads):"

@@ -11,9 +11,12 @@ import picocli.CommandLine.Command;
     name = "regshift",
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
-    description = "Moves code off Cloudflare's deprecated device-revocation endpoints.",
-    subcommands = {ScanCommand.class, FixCommand.class, RulesCommand.class, RevokeCommand.class, UnrevokeCommand.class, ProxyCommand.class, CommandLine.HelpCommand.class})
+    description = "Moves code off Cloudflare's deprecated device-revocation endpoints.")
 public final class Main implements Runnable {
+  /** The commands, in the order help lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(ScanCommand.class, FixCommand.class, RulesCommand.class, RevokeCommand.class, UnrevokeCommand.class, ProxyCommand.class, CommandLine.HelpCommand.class);
+
   /** Exit code: findings reported (or, for other commands, work left for a person). */
   static final int EXIT_FINDINGS = 1;
   /** Exit code: bad usage, or the work could not run. */
@@ -52,6 +55,12 @@ public final class Main implements Runnable {
                 return made;
               }
             });
+    // Picocli reflects over every command it is given; a run that names its command gets only that
+    // one, which saves a good part of the start-up. Anything else (help, a typo) gets them all.
+    Class<?> named = args.length == 0 ? null : COMMANDS.stream().filter(c -> commandName(c).equals(args[0])).findFirst().orElse(null);
+    for (Class<?> command : named == null || named == CommandLine.HelpCommand.class ? COMMANDS : List.of(named)) {
+      cli.addSubcommand(commandName(command), command);
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
@@ -68,6 +77,10 @@ public final class Main implements Runnable {
         });
     cli.setExitCodeExceptionMapper(e -> EXIT_ERROR);
     return cli.execute(args);
+  }
+
+  private static String commandName(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   /**
