@@ -10,7 +10,7 @@ import okhttp3.HttpUrl;
  * IDs in the query string, and servers and proxies refuse URLs beyond a few KiB.
  */
 public final class BatchLimits {
-  /** A URL that OkHttp percent-encodes a lone query parameter against, to learn its length. */
+  /** A URL that OkHttp percent-encodes a lone query parameter against, to learn its encoding. */
   private static final HttpUrl PROBE = HttpUrl.get("http://regshift.invalid/");
 
   private final int maxIdsPerCall;
@@ -53,19 +53,22 @@ public final class BatchLimits {
    */
   public List<ReplacementCall> split(
       HttpUrl baseUrl, Deprecation deprecation, String accountId, RegistrationIds ids) {
-    HttpUrl.Builder endpointBuilder = baseUrl.newBuilder();
+    HttpUrl.Builder endpoint = baseUrl.newBuilder();
     for (String segment : deprecation.replacement().pathSegments(accountId)) {
-      endpointBuilder.addPathSegment(segment);
+      endpoint.addPathSegment(segment);
     }
-    HttpUrl endpoint = endpointBuilder.build();
     int prefix = endpoint.toString().length() + 1; // '?'
-    String parameter = deprecation.mapping().queryParameter();
+    String baseQuery = baseUrl.encodedQuery();
+    String parameter = encodeQueryComponent(deprecation.mapping().queryParameter());
 
+    // Each ID is percent-encoded once, here, to measure it; the calls reuse the encoding.
+    String[] encodedIds = new String[ids.size()];
     List<ReplacementCall> calls = new ArrayList<>();
     int start = 0;
     int length = prefix;
     for (int i = 0; i < ids.size(); i++) {
-      int piece = encodedLength(parameter, ids.get(i));
+      encodedIds[i] = encodeQueryComponent(ids.get(i));
+      int piece = parameter.length() + 1 + encodedIds[i].length();
       if (prefix + piece > maxUrlLength) {
         throw new IllegalArgumentException(
             "registration ID ["
@@ -79,23 +82,26 @@ public final class BatchLimits {
       }
       int separator = i == start ? 0 : 1;
       if (i - start == maxIdsPerCall || length + separator + piece > maxUrlLength) {
-        calls.add(call(endpoint, parameter, ids.subList(start, i)));
+        calls.add(call(endpoint, baseQuery, parameter, encodedIds, ids, start, i));
         start = i;
         length = prefix + piece;
       } else {
         length += separator + piece;
       }
     }
-    calls.add(call(endpoint, parameter, ids.subList(start, ids.size())));
+    calls.add(call(endpoint, baseQuery, parameter, encodedIds, ids, start, ids.size()));
     return calls;
   }
 
-  /** The length of {@code parameter=id} in the query, as OkHttp will encode it. */
-  private static int encodedLength(String parameter, String id) {
-    if (unreserved(parameter) && unreserved(id)) {
-      return parameter.length() + 1 + id.length(); // nothing to encode: the usual UUIDs
+  /**
+   * {@code s} percent-encoded exactly as OkHttp's {@code addQueryParameter} encodes a name or a
+   * value. The usual IDs (UUIDs) need no encoding and skip OkHttp's per-character encoder.
+   */
+  static String encodeQueryComponent(String s) {
+    if (unreserved(s)) {
+      return s;
     }
-    return PROBE.newBuilder().addQueryParameter(parameter, id).build().encodedQuery().length();
+    return PROBE.newBuilder().addQueryParameter("q", s).build().encodedQuery().substring("q=".length());
   }
 
   /** Only characters no URL encoder touches: letters, digits, {@code - . _ ~}. */
@@ -110,12 +116,18 @@ public final class BatchLimits {
     return true;
   }
 
-  private static ReplacementCall call(HttpUrl endpoint, String parameter, RegistrationIds ids) {
-    HttpUrl.Builder url = endpoint.newBuilder();
-    for (String id : ids) {
-      url.addQueryParameter(parameter, id);
+  /**
+   * The call for {@code ids[from, to)}, on the one builder of the split. The IDs are already
+   * encoded, so OkHttp only checks them ({@code addEncodedQueryParameter}) instead of encoding
+   * them again.
+   */
+  private static ReplacementCall call(
+      HttpUrl.Builder endpoint, String baseQuery, String parameter, String[] encodedIds, RegistrationIds ids, int from, int to) {
+    endpoint.encodedQuery(baseQuery);
+    for (int i = from; i < to; i++) {
+      endpoint.addEncodedQueryParameter(parameter, encodedIds[i]);
     }
-    return new ReplacementCall(url.build(), ids);
+    return new ReplacementCall(endpoint.build(), ids.subList(from, to));
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import okio.Buffer;
 
 /**
  * JSON for both endpoints, with Moshi: the {@link Envelope} (unknown fields are ignored, so newer
@@ -22,6 +23,7 @@ public final class CloudflareJson {
   private static final Moshi MOSHI =
       new Moshi.Builder().add(RegistrationIds.class, new RegistrationIdsAdapter()).build();
   private static final JsonAdapter<Envelope> ENVELOPE = MOSHI.adapter(Envelope.class);
+  private static final JsonAdapter<RegistrationIds> REGISTRATION_IDS = MOSHI.adapter(RegistrationIds.class);
 
   private CloudflareJson() {}
 
@@ -37,7 +39,7 @@ public final class CloudflareJson {
 
   /** Reads an array of registration ID strings strictly, and writes one. */
   public static JsonAdapter<RegistrationIds> registrationIds() {
-    return MOSHI.adapter(RegistrationIds.class);
+    return REGISTRATION_IDS;
   }
 
   /** Error envelopes are small; this keeps a misbehaving server from filling the heap. */
@@ -79,7 +81,12 @@ public final class CloudflareJson {
           "request body is empty; expected a JSON array of registration ID strings");
     }
     try {
-      RegistrationIds ids = registrationIds().fromJson(text);
+      // Moshi reads the bytes, now known to be valid UTF-8, rather than the text encoded again.
+      JsonReader reader = JsonReader.of(new Buffer().write(body));
+      RegistrationIds ids = REGISTRATION_IDS.fromJson(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException("JSON document was not fully consumed.");
+      }
       if (ids == null) {
         throw new IllegalArgumentException(
             "request body is null; expected a JSON array of registration ID strings");

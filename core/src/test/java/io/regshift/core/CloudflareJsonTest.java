@@ -70,6 +70,13 @@ class CloudflareJsonTest {
     assertThat(ids).containsExactly("a", "b");
   }
 
+  @Test
+  void readsIdsOutsideAsciiFromTheUtf8Bytes() {
+    RegistrationIds ids = CloudflareJson.readRegistrationIds(bytes("[\"é-1\", \"\uD83D\uDE00\", \"\u4e00\"]"));
+
+    assertThat(ids).containsExactly("é-1", "\uD83D\uDE00", "\u4e00");
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
