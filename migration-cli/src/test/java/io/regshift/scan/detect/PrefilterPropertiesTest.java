@@ -39,6 +39,21 @@ class PrefilterPropertiesTest {
     }
   }
 
+  @Property(tries = 2000)
+  void anyLiteralAgreesWithStringContains(@ForAll("needles") String needle, @ForAll("texts") String text) {
+    Prefilter prefilter = new Prefilter(List.of(needle));
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    byte[] planted = (text + needle + text).getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThat(prefilter.anyIn(bytes, bytes.length)).isEqualTo(text.contains(needle));
+    assertThat(prefilter.anyIn(planted, planted.length)).isTrue();
+  }
+
+  @Provide
+  Arbitrary<String> needles() {
+    return Arbitraries.strings().withChars("evokEVOKvx \u00e9").ofMinLength(1).ofMaxLength(7);
+  }
+
   @Provide
   Arbitrary<String> texts() {
     return Arbitraries.strings().withChars("evokEVOKvx \n\u00e9\u00ff").ofMaxLength(64);
