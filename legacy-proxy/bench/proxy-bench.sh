@@ -35,6 +35,22 @@ replacement="http://127.0.0.1:$stub_port/client/v4/accounts/023e105f4ecef8ad9ca3
 
 run() { echo "== $1"; shift; wrk --latency "$@"; echo; }
 
+# CPU time a process has used, in clock ticks (utime + stime in /proc/PID/stat).
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# cost LABEL WRK-ARGS...: one wrk run, and the CPU the stub and the proxy spent per request in it,
+# in microseconds (from /proc, so it does not depend on how the two vCPUs were shared).
+cost() {
+  local label="$1" s0 p0 out n hz
+  shift
+  hz="$(getconf CLK_TCK)"
+  s0="$(ticks "$stub")"; p0="$(ticks "$proxy")"
+  out="$(wrk "$@")"
+  n="$(awk '/requests in/ {print $1}' <<<"$out")"
+  awk -v l="$label" -v n="$n" -v hz="$hz" -v s="$(( $(ticks "$stub") - s0 ))" -v p="$(( $(ticks "$proxy") - p0 ))" \
+    'BEGIN { printf "== %s: %d requests; CPU per request: stub %.1f us, proxy %.1f us\n", l, n, s / hz * 1e6 / n, p / hz * 1e6 / n }'
+}
+
 echo "# warm-up, until the JIT has settled (not reported)"
 for _ in 1 2 3; do
   wrk -t2 -c"$connections" -d10s "$direct" > /dev/null
@@ -53,6 +69,13 @@ done
 run "replacement call direct to the stub, $connections connections" -t2 -c"$connections" -d"$duration" -s "$here/replacement.lua" "$replacement"
 run "routed revoke through the proxy, $connections connections" -t2 -c"$connections" -d"$duration" -s "$here/revoke.lua" "$revoke"
 run "routed revoke through the proxy, 1 connection" -t1 -c1 -d"$duration" -s "$here/revoke.lua" "$revoke"
+
+echo "# CPU per request, $connections connections"
+for round in 1 2; do
+  cost "round $round: direct" -t2 -c"$connections" -d"$duration" "$direct"
+  cost "round $round: through the proxy" -t2 -c"$connections" -d"$duration" "$proxied"
+done
+echo
 
 echo "# proxy metrics after the run"
 curl -s "http://127.0.0.1:$proxy_port/__regshift/metrics" | grep -E '^regshift_proxy_(passthrough|deprecated_calls|upstream_errors)' | grep -v ' 0$'
