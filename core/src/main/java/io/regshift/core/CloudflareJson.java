@@ -64,19 +64,7 @@ public final class CloudflareJson {
    * @throws IllegalArgumentException with a message that says what is wrong and where
    */
   public static RegistrationIds readRegistrationIds(byte[] body) {
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(body))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException("request body is not valid UTF-8", e);
-    }
-    if (text.isBlank()) {
+    if (isBlank(body)) {
       throw new IllegalArgumentException(
           "request body is empty; expected a JSON array of registration ID strings");
     }
@@ -96,6 +84,34 @@ public final class CloudflareJson {
       throw new IllegalArgumentException(e.getMessage(), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("request body is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether the body is empty or only whitespace; refuses a body that is not UTF-8. ASCII, which
+   * registration IDs are, is checked byte by byte without decoding.
+   */
+  private static boolean isBlank(byte[] body) {
+    boolean blank = true;
+    for (byte b : body) {
+      if (b < 0) {
+        return decodeStrictly(body).isBlank();
+      }
+      blank &= Character.isWhitespace(b);
+    }
+    return blank;
+  }
+
+  private static String decodeStrictly(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("request body is not valid UTF-8", e);
     }
   }
 

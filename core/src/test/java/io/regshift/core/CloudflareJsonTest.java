@@ -105,9 +105,18 @@ class CloudflareJsonTest {
   void refusesEmptyBodiesAndInvalidUtf8() {
     assertThatThrownBy(() -> CloudflareJson.readRegistrationIds(new byte[0]))
         .hasMessageContaining("request body is empty");
+    assertThatThrownBy(() -> CloudflareJson.readRegistrationIds(bytes(" \t\r\n")))
+        .hasMessageContaining("request body is empty");
+    // whitespace beyond ASCII (U+2003 EM SPACE) is blank too
+    assertThatThrownBy(() -> CloudflareJson.readRegistrationIds(bytes(" \u2003 ")))
+        .hasMessageContaining("request body is empty");
     byte[] invalid = {'[', '"', (byte) 0xC3, (byte) 0x28, '"', ']'};
     assertThatThrownBy(() -> CloudflareJson.readRegistrationIds(invalid))
         .hasMessageContaining("not valid UTF-8");
+    byte[] truncated = {'[', '"', 'a', '"', ']', ' ', (byte) 0xE2, (byte) 0x80};
+    assertThatThrownBy(() -> CloudflareJson.readRegistrationIds(truncated))
+        .hasMessageContaining("not valid UTF-8");
+    assertThat(CloudflareJson.readRegistrationIds(bytes("[\"caf\u00e9\"]"))).containsExactly("caf\u00e9");
   }
 
   @Test
