@@ -32,6 +32,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -101,12 +102,13 @@ public final class Scanner {
     Queue<FileScan> scans = new ConcurrentLinkedQueue<>();
     Queue<ScanError> errors = new ConcurrentLinkedQueue<>();
     ThreadLocal<SourceReader> readers = ThreadLocal.withInitial(() -> new SourceReader(detector));
+    AtomicInteger workers = new AtomicInteger();
     ForkJoinPool pool =
         new ForkJoinPool(
             options.jobs(),
             p -> {
               ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-              t.setName("regshift-scan-" + t.getPoolIndex());
+              t.setName("regshift-scan-" + workers.incrementAndGet());
               return t;
             },
             null,
