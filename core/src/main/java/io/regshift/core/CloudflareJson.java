@@ -92,14 +92,17 @@ public final class CloudflareJson {
    * registration IDs are, is checked byte by byte without decoding.
    */
   private static boolean isBlank(byte[] body) {
-    boolean blank = true;
     for (byte b : body) {
       if (b < 0) {
         return decodeStrictly(body).isBlank();
       }
-      blank &= Character.isWhitespace(b);
     }
-    return blank;
+    for (byte b : body) {
+      if (!Character.isWhitespace(b)) {
+        return false; // usually the first byte, '['
+      }
+    }
+    return true;
   }
 
   private static String decodeStrictly(byte[] body) {

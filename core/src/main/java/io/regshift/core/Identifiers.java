@@ -10,6 +10,23 @@ final class Identifiers {
 
   private Identifiers() {}
 
+  /**
+   * Whether {@code value} is non-empty and made only of ASCII letters, digits, {@code -} and
+   * {@code _}: such a value passes every rule of {@link #problem}.
+   */
+  private static boolean isPlain(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static void requireValidAccountId(String accountId) {
     String problem = problem(accountId);
     if (problem != null) {
@@ -25,6 +42,9 @@ final class Identifiers {
   static String problem(String value) {
     if (value == null) {
       return "is missing (null)";
+    }
+    if (isPlain(value)) {
+      return null; // the usual UUIDs and hex IDs: one pass, nothing else to check
     }
     if (value.isEmpty()) {
       return "is empty";

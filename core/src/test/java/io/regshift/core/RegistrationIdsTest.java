@@ -21,6 +21,24 @@ class RegistrationIdsTest {
     assertThat(RegistrationIds.of(odd)).containsExactlyElementsOf(odd);
   }
 
+  @Test
+  void acceptsPlainIdsOnTheFastPath() {
+    List<String> plain = List.of("f174e90a-fafe-4643-bbbc-4a0ed4fc8415", "023e105f4ecef8ad9ca31a8372d0c353", "A_b-9", "-", "_");
+    assertThat(RegistrationIds.of(plain)).containsExactlyElementsOf(plain);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"f174e90a-fafe-4643-bbbc-4a0ed4fc841 ", "f174e90a/fafe", "f174e90a\u0000", "f174e90a..b", "f174e90a\u00e9", "a.b"})
+  void nearlyPlainIdsGetTheFullChecks(String id) {
+    // one character outside the plain alphabet: refused or accepted by the full rules, not waved through
+    boolean refusable = id.contains("/") || id.contains("\u0000") || id.contains("..");
+    if (refusable) {
+      assertThatThrownBy(() -> RegistrationIds.of(id)).isInstanceOf(IllegalArgumentException.class);
+    } else {
+      assertThat(RegistrationIds.of(id)).containsExactly(id);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", " ", "\t", "a\nb", "a\rb", "a\u0000b", "a/b", "a\\b", "..", "a..b", ".", "\u007f", "\uD83D", "x\uDE00"})
   void refusesIdsThatCannotTravelSafely(String bad) {
