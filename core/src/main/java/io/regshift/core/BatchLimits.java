@@ -53,11 +53,12 @@ public final class BatchLimits {
    */
   public List<ReplacementCall> split(
       HttpUrl baseUrl, Deprecation deprecation, String accountId, RegistrationIds ids) {
+    List<String> segments = deprecation.replacement().pathSegments(accountId);
     HttpUrl.Builder endpoint = baseUrl.newBuilder();
-    for (String segment : deprecation.replacement().pathSegments(accountId)) {
+    for (String segment : segments) {
       endpoint.addPathSegment(segment);
     }
-    int prefix = endpoint.toString().length() + 1; // '?'
+    int prefix = endpointLength(baseUrl, segments, endpoint) + 1; // '?'
     String baseQuery = baseUrl.encodedQuery();
     String parameter = encodeQueryComponent(deprecation.mapping().queryParameter());
 
@@ -67,7 +68,7 @@ public final class BatchLimits {
     int start = 0;
     int length = prefix;
     for (int i = 0; i < ids.size(); i++) {
-      encodedIds[i] = encodeQueryComponent(ids.get(i));
+      encodedIds[i] = ids.plain() ? ids.get(i) : encodeQueryComponent(ids.get(i));
       int piece = parameter.length() + 1 + encodedIds[i].length();
       if (prefix + piece > maxUrlLength) {
         throw new IllegalArgumentException(
@@ -91,6 +92,26 @@ public final class BatchLimits {
     }
     calls.add(call(endpoint, baseQuery, parameter, encodedIds, ids, start, ids.size()));
     return calls;
+  }
+
+  /**
+   * The length of {@code endpoint}, the base URL with {@code segments} added. Worked out from the
+   * base URL, which OkHttp keeps as a string, when no segment needs encoding and the base has no
+   * query or fragment (OkHttp replaces a trailing empty segment, {@code .../v4/}); else rendered.
+   */
+  static int endpointLength(HttpUrl base, List<String> segments, HttpUrl.Builder endpoint) {
+    if (base.encodedQuery() != null || base.encodedFragment() != null) {
+      return endpoint.toString().length();
+    }
+    String url = base.toString();
+    int length = url.endsWith("/") ? url.length() - 1 : url.length();
+    for (String segment : segments) {
+      if (!Identifiers.isPlain(segment)) {
+        return endpoint.toString().length();
+      }
+      length += 1 + segment.length();
+    }
+    return length;
   }
 
   /**

@@ -14,7 +14,7 @@ final class Identifiers {
    * Whether {@code value} is non-empty and made only of ASCII letters, digits, {@code -} and
    * {@code _}: such a value passes every rule of {@link #problem}.
    */
-  private static boolean isPlain(String value) {
+  static boolean isPlain(String value) {
     if (value.isEmpty()) {
       return false;
     }
@@ -44,7 +44,7 @@ final class Identifiers {
       return "is missing (null)";
     }
     if (isPlain(value)) {
-      return null; // the usual UUIDs and hex IDs: one pass, nothing else to check
+      return null; // the usual UUIDs and hex IDs: nothing else to check
     }
     if (value.isEmpty()) {
       return "is empty";

@@ -20,9 +20,11 @@ import java.util.Set;
  */
 public final class RegistrationIds extends AbstractList<String> implements RandomAccess {
   private final List<String> ids;
+  private final boolean plain; // every ID only letters, digits, - and _: nothing in it to encode
 
-  private RegistrationIds(List<String> ids) {
+  private RegistrationIds(List<String> ids, boolean plain) {
     this.ids = ids;
+    this.plain = plain;
   }
 
   /**
@@ -36,17 +38,21 @@ public final class RegistrationIds extends AbstractList<String> implements Rando
       throw new IllegalArgumentException("no registration IDs given; at least one is required");
     }
     Set<String> distinct = new LinkedHashSet<>(ids.size() * 2);
+    boolean plain = true;
     int index = 0;
     for (Iterator<String> it = ids.iterator(); it.hasNext(); index++) {
       String id = it.next();
-      String problem = Identifiers.problem(id);
-      if (problem != null) {
-        throw new IllegalArgumentException(
-            "registration ID [" + index + "] " + Identifiers.quote(id) + " " + problem);
+      if (id == null || !Identifiers.isPlain(id)) {
+        plain = false;
+        String problem = Identifiers.problem(id);
+        if (problem != null) {
+          throw new IllegalArgumentException(
+              "registration ID [" + index + "] " + Identifiers.quote(id) + " " + problem);
+        }
       }
       distinct.add(id);
     }
-    return new RegistrationIds(List.copyOf(distinct));
+    return new RegistrationIds(List.copyOf(distinct), plain);
   }
 
   /** The distinct IDs given, in order. */
@@ -71,6 +77,11 @@ public final class RegistrationIds extends AbstractList<String> implements Rando
       throw new IllegalArgumentException(
           "an empty range [" + fromIndex + ", " + toIndex + ") holds no registration IDs");
     }
-    return new RegistrationIds(ids.subList(fromIndex, toIndex));
+    return new RegistrationIds(ids.subList(fromIndex, toIndex), plain);
+  }
+
+  /** Whether every ID is only ASCII letters, digits, {@code -} and {@code _}, which no URL encodes. */
+  boolean plain() {
+    return plain;
   }
 }

@@ -11,6 +11,34 @@ import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 class BatchLimitsTest {
+  @Test
+  void endpointLengthWorkedOutFromTheBaseIsTheRenderedLength() {
+    List<String> bases =
+        List.of(
+            "https://api.cloudflare.com/client/v4",
+            "https://api.cloudflare.com/client/v4/",
+            "http://127.0.0.1:8080/",
+            "http://127.0.0.1:8080",
+            "http://[::1]:9000/x",
+            "https://h/a//",
+            "https://h/v4?x=1",
+            "https://h/v4/?x=1#f",
+            "https://user:pw@h/v4",
+            "https://h/%7Eme/v4");
+    List<String> accounts = List.of("023e105f4ecef8ad9ca31a8372d0c353", "acc_1-2", "acc ount", "a%b", "\u00fcn", "a~b.c");
+    for (String base : bases) {
+      for (String account : accounts) {
+        HttpUrl url = HttpUrl.get(base);
+        List<String> segments = Catalog.standard().deprecations().get(0).replacement().pathSegments(account);
+        HttpUrl.Builder endpoint = url.newBuilder();
+        segments.forEach(endpoint::addPathSegment);
+        assertThat(BatchLimits.endpointLength(url, segments, endpoint))
+            .as("%s + %s", base, account)
+            .isEqualTo(endpoint.toString().length());
+      }
+    }
+  }
+
   private static final HttpUrl BASE = HttpUrl.get("https://api.cloudflare.com/client/v4");
   private static final Deprecation REVOKE = Catalog.standard().require("revoke");
 
