@@ -1,9 +1,11 @@
 package io.regshift.core;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -19,6 +21,8 @@ import java.util.Set;
  * message naming its position.
  */
 public final class RegistrationIds extends AbstractList<String> implements RandomAccess {
+  private static final int FEW = 16;
+
   private final List<String> ids;
   private final boolean plain; // every ID only letters, digits, - and _: nothing in it to encode
 
@@ -37,7 +41,9 @@ public final class RegistrationIds extends AbstractList<String> implements Rando
     if (ids.isEmpty()) {
       throw new IllegalArgumentException("no registration IDs given; at least one is required");
     }
-    Set<String> distinct = new LinkedHashSet<>(ids.size() * 2);
+    // A few IDs (the usual request) are told apart by comparing them; more, through a hash set.
+    List<String> distinct = new ArrayList<>(ids.size());
+    Set<String> seen = ids.size() > FEW ? new HashSet<>(ids.size() * 2) : null;
     boolean plain = true;
     int index = 0;
     for (Iterator<String> it = ids.iterator(); it.hasNext(); index++) {
@@ -50,9 +56,11 @@ public final class RegistrationIds extends AbstractList<String> implements Rando
               "registration ID [" + index + "] " + Identifiers.quote(id) + " " + problem);
         }
       }
-      distinct.add(id);
+      if (seen != null ? seen.add(id) : !distinct.contains(id)) {
+        distinct.add(id);
+      }
     }
-    return new RegistrationIds(List.copyOf(distinct), plain);
+    return new RegistrationIds(Collections.unmodifiableList(distinct), plain);
   }
 
   /** The distinct IDs given, in order. */

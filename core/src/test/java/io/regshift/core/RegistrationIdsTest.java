@@ -16,6 +16,24 @@ class RegistrationIdsTest {
   }
 
   @Test
+  void dropsDuplicatesInLongListsToo() {
+    // past the few that are compared one by one, a hash set tells them apart
+    List<String> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      many.add("id-" + (i % 25));
+    }
+    assertThat(RegistrationIds.of(many)).hasSize(25).containsExactlyElementsOf(many.subList(0, 25));
+    for (int n = 1; n <= 20; n++) {
+      List<String> doubled = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        doubled.add("x" + i);
+        doubled.add("x" + i);
+      }
+      assertThat(RegistrationIds.of(doubled)).as("%d IDs, each twice", n).hasSize(n);
+    }
+  }
+
+  @Test
   void acceptsCharactersThatOnlyNeedEncoding() {
     List<String> odd = List.of("a&id=b", "100%", "x#y", "sp ace", "été", "p+q", "?", "'\"", "\uD83D\uDE00");
     assertThat(RegistrationIds.of(odd)).containsExactlyElementsOf(odd);
