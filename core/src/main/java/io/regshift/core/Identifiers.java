@@ -8,6 +8,21 @@ final class Identifiers {
   /** Longest value echoed in an error message; longer ones are cut. */
   private static final int ECHO_LIMIT = 80;
 
+  /** The characters of a plain identifier (see {@link #isPlain}): ASCII letters, digits, - and _. */
+  private static final boolean[] PLAIN = new boolean[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      PLAIN[c] = true;
+      PLAIN[Character.toUpperCase(c)] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      PLAIN[c] = true;
+    }
+    PLAIN['-'] = true;
+    PLAIN['_'] = true;
+  }
+
   private Identifiers() {}
 
   /**
@@ -20,7 +35,7 @@ final class Identifiers {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+      if (c >= PLAIN.length || !PLAIN[c]) {
         return false;
       }
     }
