@@ -1,8 +1,5 @@
 package io.regshift.scan.detect;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -13,10 +10,6 @@ import java.util.List;
  * the literal compared. Most files stop here.
  */
 final class Prefilter {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long LOW_BITS = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
-
   private final byte[][] needles;
   private final int[] firsts; // the offset in each needle of the first byte searched for
   private final int[] seconds; // and of the second, at or after the first
@@ -40,8 +33,8 @@ final class Prefilter {
       needles[i] = needle;
       firsts[i] = Math.min(a, b);
       seconds[i] = Math.max(a, b);
-      firstMasks[i] = (needle[firsts[i]] & 0xffL) * LOW_BITS;
-      secondMasks[i] = (needle[seconds[i]] & 0xffL) * LOW_BITS;
+      firstMasks[i] = Swar.broadcast(needle[firsts[i]]);
+      secondMasks[i] = Swar.broadcast(needle[seconds[i]]);
     }
   }
 
@@ -66,10 +59,10 @@ final class Prefilter {
     // Lane k of the word at i holds position i + k for the first byte and i + k + gap for the
     // second: a lane is zero in (a ^ firstMask) | (b ^ secondMask) only where both are found.
     for (; i <= end && i + gap + 8 <= length; i += 8) {
-      long word = ((long) LONGS.get(bytes, i) ^ firstMask) | ((long) LONGS.get(bytes, i + gap) ^ secondMask);
-      long found = (word - LOW_BITS) & ~word & HIGH_BITS;
+      long word = (Swar.word(bytes, i) ^ firstMask) | (Swar.word(bytes, i + gap) ^ secondMask);
+      long found = Swar.zeroLanes(word);
       while (found != 0) {
-        int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
+        int at = i + Swar.firstLane(found);
         if (at <= end && matches(bytes, at - first, needle)) {
           return true;
         }

@@ -8,12 +8,10 @@ import io.regshift.scan.Severity;
 import io.regshift.scan.detect.Detector;
 import io.regshift.scan.detect.Match;
 import io.regshift.scan.detect.Mode;
+import io.regshift.scan.detect.Swar;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -35,9 +33,6 @@ public final class SourceReader {
   /** Bytes inspected for a NUL to tell binary files from text, as git and ripgrep do. */
   private static final int BINARY_SNIFF = 8000;
   private static final int SNIPPET_CONTEXT = 120;
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long LOW_BITS = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
   private static final Set<String> DOCUMENT_EXTENSIONS =
       Set.of("md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt", "textile", "org");
 
@@ -301,8 +296,7 @@ public final class SourceReader {
     int n = Math.min(length, BINARY_SNIFF);
     int i = 0;
     for (; i + 8 <= n; i += 8) {
-      long word = (long) LONGS.get(bytes, i);
-      if (((word - LOW_BITS) & ~word & HIGH_BITS) != 0) {
+      if (Swar.zeroLanes(Swar.word(bytes, i)) != 0) {
         return true;
       }
     }
