@@ -125,11 +125,14 @@ public final class BatchLimits {
     return PROBE.newBuilder().addQueryParameter("q", s).build().encodedQuery().substring("q=".length());
   }
 
-  /** Only characters no URL encoder touches: letters, digits, {@code - . _ ~}. */
+  /**
+   * Only characters OkHttp leaves as they are in a query component: letters, digits, {@code - . _}.
+   * Not {@code ~}, which RFC 3986 calls unreserved but OkHttp encodes there as {@code %7E}.
+   */
   private static boolean unreserved(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';
       if (!ok) {
         return false;
       }
