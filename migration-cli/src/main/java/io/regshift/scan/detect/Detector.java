@@ -47,18 +47,18 @@ public final class Detector {
               + "\\s*\\]";
       List<String> pathLiteral = List.of(String.join("/", tail));
       List<String> segmentLiterals = tail.stream().map(s -> "\"" + s + "\"").toList();
-      source.add(new Compiled(rules.path(d), Pattern.compile(pathRegex), false, pathLiteral));
-      source.add(new Compiled(rules.path(d), Pattern.compile(segmentsRegex), false, segmentLiterals));
-      artifact.add(new Compiled(rules.artifact(d), Pattern.compile(pathRegex), false, pathLiteral));
+      source.add(Compiled.of(rules.path(d), Pattern.compile(pathRegex), false, pathLiteral));
+      source.add(Compiled.of(rules.path(d), Pattern.compile(segmentsRegex), false, segmentLiterals));
+      artifact.add(Compiled.of(rules.artifact(d), Pattern.compile(pathRegex), false, pathLiteral));
       for (SdkCall call : d.sdkCalls()) {
         Rule rule = rules.sdk(d, call.language());
         List<String> members = call.deprecatedChain().subList(1, call.deprecatedChain().size());
-        source.add(new Compiled(rule, Pattern.compile(chainRegex(call)), true, members));
+        source.add(Compiled.of(rule, Pattern.compile(chainRegex(call)), true, members));
         call.deprecatedParamsType()
             .ifPresent(
                 type ->
                     source.add(
-                        new Compiled(
+                        Compiled.of(
                             rule, Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(type) + "(?![A-Za-z0-9_])"), false, List.of(type))));
       }
       verbs.add(tail.get(tail.size() - 1).toLowerCase(Locale.ROOT));
@@ -122,22 +122,23 @@ public final class Detector {
   }
 
   /**
-   * The matches in {@code text} that start in {@code [from, to)}, sorted by start, one per call:
-   * overlapping SDK matches keep the language of the file ({@code preferred}, may be null) or else
-   * the longest; an SDK params type inside a call's parentheses belongs to the call.
+   * The matches in {@code bytes[0, length)}, read as ISO-8859-1 text, that start in {@code [from,
+   * to)}, sorted by start, one per call: overlapping SDK matches keep the language of the file
+   * ({@code preferred}, may be null) or else the longest; an SDK params type inside a call's
+   * parentheses belongs to the call.
    */
-  public List<Match> detect(String text, int from, int to, Mode mode, SdkCall.Language preferred) {
+  public List<Match> detect(byte[] bytes, int length, int from, int to, Mode mode, SdkCall.Language preferred) {
     List<Compiled> patterns = mode == Mode.SOURCE ? source : artifact;
+    Latin1Chars text = new Latin1Chars(bytes, 0, length);
     List<Match> found = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     // Matches just before `from` take part in resolving overlaps, so that a call accepted by the
     // previous window still absorbs what overlaps it here; only those from `from` on are returned.
     int contextFrom = Math.max(0, from - REACH);
-    int searchTo = Math.min(text.length(), to + REACH);
-    for (int[] region : candidateRegions(text, contextFrom, searchTo)) {
-      String window = text.substring(region[0], region[1]);
+    int searchTo = Math.min(length, to + REACH);
+    for (int[] region : candidateRegions(bytes, length, contextFrom, searchTo)) {
       for (Compiled c : patterns) {
-        if (!c.literalsIn(window)) {
+        if (!c.literalsIn(bytes, region[0], region[1])) {
           continue; // the pattern can't match without all its literals: skip the regex
         }
         Matcher m = c.pattern.matcher(text);
@@ -157,20 +158,16 @@ public final class Detector {
     return resolve(found, preferred).stream().filter(m -> m.start() >= from).toList();
   }
 
-  /** Merged windows of {@link #REACH} around each needle occurrence. */
-  private List<int[]> candidateRegions(String text, int from, int to) {
-    List<Integer> hits = new ArrayList<>();
-    for (String needle : needles) {
-      for (int i = text.indexOf(needle, from); i >= 0 && i < to; i = text.indexOf(needle, i + 1)) {
-        hits.add(i);
-      }
-    }
-    hits.sort(null);
+  /**
+   * Merged windows of {@link #REACH} around each needle that starts in {@code [from, to)}, found
+   * by the prefilter's word-at-a-time search.
+   */
+  private List<int[]> candidateRegions(byte[] bytes, int length, int from, int to) {
     List<int[]> regions = new ArrayList<>();
     int[] current = null;
-    for (int hit : hits) {
+    for (int hit = prefilter.indexOf(bytes, from, length); hit >= 0 && hit < to; hit = prefilter.indexOf(bytes, hit + 1, length)) {
       int lo = Math.max(0, hit - REACH);
-      int hi = Math.min(text.length(), hit + REACH);
+      int hi = Math.min(length, hit + REACH);
       if (current != null && lo <= current[1]) {
         current[1] = hi;
       } else {
@@ -214,7 +211,7 @@ public final class Detector {
    * The offset just past the parenthesis that closes the one at {@code open}, skipping string
    * literals; {@code open + 1} if it does not close within {@link #MAX_CALL_LENGTH}.
    */
-  static int closingParenthesis(String text, int open) {
+  static int closingParenthesis(CharSequence text, int open) {
     int depth = 0;
     int limit = Math.min(text.length(), open + MAX_CALL_LENGTH);
     char quote = 0;
@@ -238,10 +235,14 @@ public final class Detector {
   }
 
   /** A rule's pattern, and literals every match of it contains, checked before the regex runs. */
-  private record Compiled(Rule rule, Pattern pattern, boolean call, List<String> literals) {
-    boolean literalsIn(String window) {
-      for (String literal : literals) {
-        if (!window.contains(literal)) {
+  private record Compiled(Rule rule, Pattern pattern, boolean call, List<Literal> literals) {
+    static Compiled of(Rule rule, Pattern pattern, boolean call, List<String> literals) {
+      return new Compiled(rule, pattern, call, literals.stream().map(Literal::new).toList());
+    }
+
+    boolean literalsIn(byte[] bytes, int from, int to) {
+      for (Literal literal : literals) {
+        if (literal.indexOf(bytes, from, to) < 0) {
           return false;
         }
       }

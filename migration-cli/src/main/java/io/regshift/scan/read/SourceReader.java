@@ -6,6 +6,7 @@ import io.regshift.scan.Rule;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.Severity;
 import io.regshift.scan.detect.Detector;
+import io.regshift.scan.detect.Latin1Chars;
 import io.regshift.scan.detect.Match;
 import io.regshift.scan.detect.Mode;
 import io.regshift.scan.detect.Swar;
@@ -105,8 +106,8 @@ public final class SourceReader {
       }
       int acceptTo = end ? filled : filled - overlap;
       if (detector.mayMatch(buffer, filled)) {
-        String text = new String(buffer, 0, filled, StandardCharsets.ISO_8859_1);
-        for (Match m : detector.detect(text, acceptFrom, acceptTo, mode, language)) {
+        Latin1Chars text = new Latin1Chars(buffer, 0, filled);
+        for (Match m : detector.detect(buffer, filled, acceptFrom, acceptTo, mode, language)) {
           lines.advance(buffer, bufferStart, m.start());
           int lineStart = lineStart(text, m.start());
           int lineEnd = lineEnd(text, m.start());
@@ -151,7 +152,7 @@ public final class SourceReader {
       Match m,
       String path,
       Severity severity,
-      String text,
+      CharSequence text,
       int lineStart,
       int lineEnd,
       LineCounter lines,
@@ -162,7 +163,7 @@ public final class SourceReader {
     if (classFile) {
       int from = printableStart(text, m.start());
       int to = printableEnd(text, m.end());
-      String snippet = text.substring(from, to);
+      String snippet = text.subSequence(from, to).toString();
       return new Finding(
           rule, severity, path, 1, 1, 1, message(rule), snippet, m.start() - from, m.end() - from, null, span(m, bufferStart));
     }
@@ -215,7 +216,7 @@ public final class SourceReader {
     return what + "; use " + rule.replacement();
   }
 
-  private static boolean isSuppressed(String text, int lineStart, int lineEnd) {
+  private static boolean isSuppressed(CharSequence text, int lineStart, int lineEnd) {
     if (Suppression.onLine(text, lineStart, lineEnd)) {
       return true;
     }
@@ -226,19 +227,23 @@ public final class SourceReader {
     return Suppression.onLine(text, previousStart, lineStart - 1);
   }
 
-  private static int lineStart(String text, int offset) {
-    return text.lastIndexOf('\n', offset - 1) + 1;
+  private static int lineStart(CharSequence text, int offset) {
+    int i = offset;
+    while (i > 0 && text.charAt(i - 1) != '\n') {
+      i--;
+    }
+    return i;
   }
 
-  private static int lineEnd(String text, int offset) {
-    int end = text.indexOf('\n', offset);
-    if (end < 0) {
-      end = text.length();
+  private static int lineEnd(CharSequence text, int offset) {
+    int end = offset;
+    while (end < text.length() && text.charAt(end) != '\n') {
+      end++;
     }
     return end > 0 && text.charAt(end - 1) == '\r' && end - 1 >= offset ? end - 1 : end;
   }
 
-  private static int printableStart(String text, int offset) {
+  private static int printableStart(CharSequence text, int offset) {
     int i = offset;
     while (i > 0 && offset - i < SNIPPET_CONTEXT && isPrintable(text.charAt(i - 1))) {
       i--;
@@ -246,7 +251,7 @@ public final class SourceReader {
     return i;
   }
 
-  private static int printableEnd(String text, int offset) {
+  private static int printableEnd(CharSequence text, int offset) {
     int i = offset;
     while (i < text.length() && i - offset < SNIPPET_CONTEXT && isPrintable(text.charAt(i))) {
       i++;

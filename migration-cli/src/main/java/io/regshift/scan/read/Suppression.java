@@ -12,15 +12,16 @@ final class Suppression {
   private Suppression() {}
 
   /** Whether the line {@code [lineStart, lineEnd)} of {@code text} holds a suppression comment. */
-  static boolean onLine(String text, int lineStart, int lineEnd) {
+  static boolean onLine(CharSequence text, int lineStart, int lineEnd) {
     if (lineStart < 0 || lineEnd <= lineStart) {
       return false;
     }
-    int at = text.indexOf(MARKER, lineStart);
-    if (at < 0 || at >= lineEnd) {
+    String line = text.subSequence(lineStart, lineEnd).toString();
+    int at = line.indexOf(MARKER);
+    if (at < 0) {
       return false;
     }
-    String before = text.substring(lineStart, at);
+    String before = line.substring(0, at);
     for (String start : COMMENT_STARTS) {
       if (before.contains(start)) {
         return true;

@@ -49,6 +49,39 @@ class PrefilterPropertiesTest {
     assertThat(prefilter.anyIn(planted, planted.length)).isTrue();
   }
 
+  @Property(tries = 2000)
+  void findsWhereStringIndexOfDoesWithinBounds(
+      @ForAll("needles") String needle, @ForAll("texts") String text, @ForAll("offsets") int a, @ForAll("offsets") int b) {
+    String planted = text + needle + text + needle;
+    byte[] bytes = planted.getBytes(StandardCharsets.ISO_8859_1);
+    int from = Math.min(Math.min(a, b), bytes.length);
+    int to = Math.min(Math.max(a, b), bytes.length);
+
+    assertThat(new Literal(needle).indexOf(bytes, from, to))
+        .as("%s in [%d, %d) of %s", needle, from, to, planted)
+        .isEqualTo(planted.substring(0, to).indexOf(needle, from));
+  }
+
+  @Property(tries = 1000)
+  void aPrefilterFindsTheFirstOfItsLiterals(
+      @ForAll("needles") String one, @ForAll("needles") String other, @ForAll("texts") String text, @ForAll("offsets") int from) {
+    String planted = text + one + text + other + text;
+    byte[] bytes = planted.getBytes(StandardCharsets.ISO_8859_1);
+    int start = Math.min(from, bytes.length);
+    int expected = firstOf(planted.indexOf(one, start), planted.indexOf(other, start));
+
+    assertThat(new Prefilter(List.of(one, other)).indexOf(bytes, start, bytes.length)).isEqualTo(expected);
+  }
+
+  private static int firstOf(int a, int b) {
+    return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+  }
+
+  @Provide
+  Arbitrary<Integer> offsets() {
+    return Arbitraries.integers().between(0, 150);
+  }
+
   @Provide
   Arbitrary<String> needles() {
     return Arbitraries.strings().withChars("evokEVOKvx \u00e9").ofMinLength(1).ofMaxLength(7);
