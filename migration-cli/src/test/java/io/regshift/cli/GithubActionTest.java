@@ -13,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,9 +43,11 @@ class GithubActionTest {
     Path java = bin.resolve("java");
     Files.writeString(
         java,
-        "#!/usr/bin/env bash\n# drops '-jar <path>', runs this build's classes instead\nshift 2\nexec '"
-            + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '" + System.getProperty("java.class.path")
-            + "' io.regshift.cli.Main \"$@\"\n");
+        "#!/usr/bin/env bash\n"
+            + "# keeps the JVM's options, drops '-jar <path>', runs this build's classes instead\n"
+            + "opts=(); while [ \"$1\" != -jar ]; do opts+=(\"$1\"); shift; done; shift 2\n"
+            + "exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"${opts[@]}\" -cp '"
+            + System.getProperty("java.class.path") + "' io.regshift.cli.Main \"$@\"\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     return bin;
   }
@@ -57,8 +61,9 @@ class GithubActionTest {
     pb.environment().put("GITHUB_ACTION_PATH", Path.of("..").toAbsolutePath().normalize().toString());
     pb.environment().put("GITHUB_OUTPUT", dir.resolve("github-output").toString());
     step.get("env").fields().forEachRemaining(e -> {
-      String input = e.getValue().asText().replaceAll("\\$\\{\\{ inputs\\.([a-z-]+) }}", "$1");
-      pb.environment().put(e.getKey(), inputs.getOrDefault(input, defaultOf(input)));
+      Matcher input = Pattern.compile("\\$\\{\\{ inputs\\.([a-z-]+) }}").matcher(e.getValue().asText());
+      pb.environment()
+          .put(e.getKey(), input.matches() ? inputs.getOrDefault(input.group(1), defaultOf(input.group(1))) : e.getValue().asText());
     });
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
