@@ -98,12 +98,28 @@ public final class RegistrationIds extends AbstractList<String> implements Rando
     return ids.size();
   }
 
-  /** The IDs from {@code fromIndex} (inclusive) to {@code toIndex} (exclusive). */
+  @Override
+  public Object[] toArray() {
+    return ids.toArray(); // one copy of the array, not AbstractList's element by element
+  }
+
+  @Override
+  public <T> T[] toArray(T[] a) {
+    return ids.toArray(a);
+  }
+
+  /**
+   * The IDs from {@code fromIndex} (inclusive) to {@code toIndex} (exclusive); these IDs
+   * themselves for the whole range, the usual single call of a split.
+   */
   @Override
   public RegistrationIds subList(int fromIndex, int toIndex) {
     if (fromIndex >= toIndex) {
       throw new IllegalArgumentException(
           "an empty range [" + fromIndex + ", " + toIndex + ") holds no registration IDs");
+    }
+    if (fromIndex == 0 && toIndex == size()) {
+      return this;
     }
     return new RegistrationIds(ids.subList(fromIndex, toIndex), plain);
   }
