@@ -37,13 +37,7 @@ public final class RegistrationIds extends AbstractList<String> implements Rando
    * @throws IllegalArgumentException if the collection is empty or an ID is not valid
    */
   public static RegistrationIds of(Collection<String> ids) {
-    Objects.requireNonNull(ids, "ids");
-    if (ids.isEmpty()) {
-      throw new IllegalArgumentException("no registration IDs given; at least one is required");
-    }
-    // A few IDs (the usual request) are told apart by comparing them; more, through a hash set.
-    List<String> distinct = new ArrayList<>(ids.size());
-    Set<String> seen = ids.size() > FEW ? new HashSet<>(ids.size() * 2) : null;
+    requireSome(ids);
     boolean plain = true;
     int index = 0;
     for (Iterator<String> it = ids.iterator(); it.hasNext(); index++) {
@@ -56,11 +50,37 @@ public final class RegistrationIds extends AbstractList<String> implements Rando
               "registration ID [" + index + "] " + Identifiers.quote(id) + " " + problem);
         }
       }
+    }
+    return new RegistrationIds(distinct(ids), plain);
+  }
+
+  /**
+   * The distinct IDs of {@code ids}, every one already known to be plain ({@link
+   * Identifiers#isPlain}), so valid: a body read by {@link CloudflareJson#readPlainIds}.
+   */
+  static RegistrationIds ofPlain(List<String> ids) {
+    requireSome(ids);
+    return new RegistrationIds(distinct(ids), true);
+  }
+
+  private static void requireSome(Collection<String> ids) {
+    Objects.requireNonNull(ids, "ids");
+    if (ids.isEmpty()) {
+      throw new IllegalArgumentException("no registration IDs given; at least one is required");
+    }
+  }
+
+  /** The first occurrence of each ID, in order. */
+  private static List<String> distinct(Collection<String> ids) {
+    // A few IDs (the usual request) are told apart by comparing them; more, through a hash set.
+    List<String> distinct = new ArrayList<>(ids.size());
+    Set<String> seen = ids.size() > FEW ? new HashSet<>(ids.size() * 2) : null;
+    for (String id : ids) {
       if (seen != null ? seen.add(id) : !distinct.contains(id)) {
         distinct.add(id);
       }
     }
-    return new RegistrationIds(Collections.unmodifiableList(distinct), plain);
+    return Collections.unmodifiableList(distinct);
   }
 
   /** The distinct IDs given, in order. */
@@ -78,12 +98,28 @@ public final class RegistrationIds extends AbstractList<String> implements Rando
     return ids.size();
   }
 
-  /** The IDs from {@code fromIndex} (inclusive) to {@code toIndex} (exclusive). */
+  @Override
+  public Object[] toArray() {
+    return ids.toArray(); // one copy of the array, not AbstractList's element by element
+  }
+
+  @Override
+  public <T> T[] toArray(T[] a) {
+    return ids.toArray(a);
+  }
+
+  /**
+   * The IDs from {@code fromIndex} (inclusive) to {@code toIndex} (exclusive); these IDs
+   * themselves for the whole range, the usual single call of a split.
+   */
   @Override
   public RegistrationIds subList(int fromIndex, int toIndex) {
     if (fromIndex >= toIndex) {
       throw new IllegalArgumentException(
           "an empty range [" + fromIndex + ", " + toIndex + ") holds no registration IDs");
+    }
+    if (fromIndex == 0 && toIndex == size()) {
+      return this;
     }
     return new RegistrationIds(ids.subList(fromIndex, toIndex), plain);
   }

@@ -79,6 +79,28 @@ class RegistrationIdsTest {
   }
 
   @Test
+  void subListsHoldTheirRangeAndTheWholeRangeIsEveryId() {
+    RegistrationIds ids = RegistrationIds.of("a", "b", "c");
+
+    assertThat(ids.subList(0, 3)).containsExactly("a", "b", "c");
+    assertThat(ids.subList(0, 2)).containsExactly("a", "b");
+    assertThat(ids.subList(1, 3)).containsExactly("b", "c");
+    assertThat(ids.subList(1, 3).subList(0, 2)).containsExactly("b", "c");
+    assertThatThrownBy(() -> ids.subList(0, 4)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> ids.subList(1, 1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void arraysHoldTheDistinctIdsInOrder() {
+    RegistrationIds ids = RegistrationIds.of("b", "a", "b", "c");
+
+    assertThat(ids.toArray()).containsExactly("b", "a", "c");
+    assertThat(ids.toArray(new String[0])).containsExactly("b", "a", "c");
+    assertThat(ids.subList(1, 3).toArray(new String[0])).containsExactly("a", "c");
+    assertThat(List.copyOf(ids)).containsExactly("b", "a", "c");
+  }
+
+  @Test
   void isImmutable() {
     RegistrationIds ids = RegistrationIds.of("a");
     assertThatThrownBy(() -> ids.add("b")).isInstanceOf(UnsupportedOperationException.class);

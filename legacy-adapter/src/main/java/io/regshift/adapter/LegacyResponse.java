@@ -14,11 +14,12 @@ public final class LegacyResponse {
   private final List<String> failedIds;
   private final int calls;
 
+  /** The lists are kept as given: they must not change afterwards. */
   LegacyResponse(int status, Envelope envelope, List<String> succeededIds, List<String> failedIds, int calls) {
     this.status = status;
     this.envelope = Objects.requireNonNull(envelope);
-    this.succeededIds = List.copyOf(succeededIds);
-    this.failedIds = List.copyOf(failedIds);
+    this.succeededIds = Objects.requireNonNull(succeededIds);
+    this.failedIds = Objects.requireNonNull(failedIds);
     this.calls = calls;
   }
 

@@ -9,6 +9,7 @@ import io.regshift.core.RegistrationIds;
 import io.regshift.core.ReplacementCall;
 import io.regshift.core.ResponseInfo;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -149,6 +150,10 @@ public final class LegacyTranslation {
    * LegacyResponse#failedIds()}.
    */
   public LegacyResponse respond(LegacyCall call, List<ReplacementOutcome> outcomes) {
+    if (allSucceeded(outcomes)) {
+      // The usual answer, with the calls' own IDs rather than copies of them.
+      return new LegacyResponse(200, Envelope.success(null), idsOf(outcomes), List.of(), outcomes.size());
+    }
     List<String> succeeded = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     Set<ResponseInfo> errors = new LinkedHashSet<>();
@@ -165,9 +170,6 @@ public final class LegacyTranslation {
       }
       errors.addAll(errorsOf(outcome));
     }
-    if (failed.isEmpty()) {
-      return new LegacyResponse(200, Envelope.success(null), succeeded, failed, outcomes.size());
-    }
     String verb = call.deprecation().id();
     List<ResponseInfo> all = new ArrayList<>();
     all.add(
@@ -179,7 +181,29 @@ public final class LegacyTranslation {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("succeeded_ids", succeeded);
     result.put("failed_ids", failed);
-    return new LegacyResponse(status, Envelope.failure(all, result), succeeded, failed, outcomes.size());
+    return new LegacyResponse(
+        status, Envelope.failure(all, result), List.copyOf(succeeded), List.copyOf(failed), outcomes.size());
+  }
+
+  private static boolean allSucceeded(List<ReplacementOutcome> outcomes) {
+    for (ReplacementOutcome outcome : outcomes) {
+      if (!outcome.succeeded()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The IDs of all the calls, in order: the one call's own (immutable) IDs when there is one. */
+  private static List<String> idsOf(List<ReplacementOutcome> outcomes) {
+    if (outcomes.size() == 1) {
+      return outcomes.get(0).call().ids();
+    }
+    List<String> ids = new ArrayList<>();
+    for (ReplacementOutcome outcome : outcomes) {
+      ids.addAll(outcome.call().ids());
+    }
+    return Collections.unmodifiableList(ids);
   }
 
   private static int statusOf(ReplacementOutcome outcome) {

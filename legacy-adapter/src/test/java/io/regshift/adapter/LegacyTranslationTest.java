@@ -1,6 +1,7 @@
 package io.regshift.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.regshift.core.BatchLimits;
 import io.regshift.core.Envelope;
@@ -116,6 +117,25 @@ class LegacyTranslationTest {
     assertThat(answer.envelope()).isEqualTo(Envelope.success(null));
     assertThat(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo("{\"errors\":[],\"messages\":[],\"success\":true}");
     assertThat(answer.succeededIds()).containsExactly("x", "y");
+  }
+
+  @Test
+  void allAcceptedOverSeveralCallsListsEveryIdOnceInOrder() {
+    LegacyCall call = recognise("https://api.cloudflare.com/client/v4/accounts/a/devices/revoke");
+    List<String> ids = IntStream.range(0, 450).mapToObj(i -> "id-" + i).collect(Collectors.toList());
+    String body = ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "[", "]"));
+    List<ReplacementCall> calls = translation.plan(call, body.getBytes(StandardCharsets.UTF_8)).calls();
+
+    LegacyResponse answer =
+        translation.respond(
+            call, calls.stream().map(c -> ReplacementOutcome.answered(c, 200, Envelope.success(null), 1)).collect(Collectors.toList()));
+
+    assertThat(calls).hasSize(3);
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.replacementCalls()).isEqualTo(3);
+    assertThat(answer.succeededIds()).isEqualTo(ids);
+    assertThat(answer.failedIds()).isEmpty();
+    assertThatThrownBy(() -> answer.succeededIds().add("x")).isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
