@@ -92,14 +92,13 @@ public final class CloudflareJson {
       }
       ids.add(new String(body, start, end - start, StandardCharsets.US_ASCII));
       i = skipWhitespace(body, end + 1);
-      if (i == body.length || body[i] == ']') {
-        break;
+      if (i < body.length && body[i] == ']') {
+        return skipWhitespace(body, i + 1) == body.length ? ids : null;
       }
-      if (body[i] != ',') {
+      if (i == body.length || body[i] != ',') {
         return null;
       }
     }
-    return i < body.length && skipWhitespace(body, i + 1) == body.length ? ids : null;
   }
 
   /** The index of the first byte from {@code from} on that is not JSON whitespace, or the length. */

@@ -33,7 +33,6 @@ public final class Detector {
 
   private final List<Compiled> source = new ArrayList<>();
   private final List<Compiled> artifact = new ArrayList<>();
-  private final List<String> needles;
   private final Prefilter prefilter;
 
   public Detector(Catalog catalog, RuleSet rules) {
@@ -63,8 +62,7 @@ public final class Detector {
       }
       verbs.add(tail.get(tail.size() - 1).toLowerCase(Locale.ROOT));
     }
-    this.needles = needlesFor(verbs);
-    this.prefilter = new Prefilter(needles);
+    this.prefilter = new Prefilter(needlesFor(verbs));
   }
 
   /**
@@ -111,12 +109,10 @@ public final class Detector {
     return regex.toString();
   }
 
-  /** The prefilter: a text containing none of these has no findings. */
-  public List<String> needles() {
-    return needles;
-  }
-
-  /** Whether {@code bytes[0, length)} contains any needle: if not, it has no findings. */
+  /**
+   * Whether {@code bytes[0, length)} contains any needle: if not, it has no findings. The
+   * prefilter alone; {@link #detect} starts with the same search.
+   */
   public boolean mayMatch(byte[] bytes, int length) {
     return prefilter.anyIn(bytes, length);
   }
@@ -128,15 +124,19 @@ public final class Detector {
    * parentheses belongs to the call.
    */
   public List<Match> detect(byte[] bytes, int length, int from, int to, Mode mode, SdkCall.Language preferred) {
-    List<Compiled> patterns = mode == Mode.SOURCE ? source : artifact;
-    Latin1Chars text = new Latin1Chars(bytes, 0, length);
-    List<Match> found = new ArrayList<>();
-    Set<Long> seen = new HashSet<>();
     // Matches just before `from` take part in resolving overlaps, so that a call accepted by the
     // previous window still absorbs what overlaps it here; only those from `from` on are returned.
     int contextFrom = Math.max(0, from - REACH);
     int searchTo = Math.min(length, to + REACH);
-    for (int[] region : candidateRegions(bytes, length, contextFrom, searchTo)) {
+    List<int[]> regions = candidateRegions(bytes, length, contextFrom, searchTo);
+    if (regions.isEmpty()) {
+      return List.of(); // most texts: the prefilter's search found no needle
+    }
+    List<Compiled> patterns = mode == Mode.SOURCE ? source : artifact;
+    Latin1Chars text = new Latin1Chars(bytes, 0, length);
+    List<Match> found = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    for (int[] region : regions) {
       for (Compiled c : patterns) {
         if (!c.literalsIn(bytes, region[0], region[1])) {
           continue; // the pattern can't match without all its literals: skip the regex

@@ -105,18 +105,16 @@ public final class SourceReader {
         bom = filled >= 3 && (buffer[0] & 0xff) == 0xEF && (buffer[1] & 0xff) == 0xBB && (buffer[2] & 0xff) == 0xBF;
       }
       int acceptTo = end ? filled : filled - overlap;
-      if (detector.mayMatch(buffer, filled)) {
-        Latin1Chars text = new Latin1Chars(buffer, 0, filled);
-        for (Match m : detector.detect(buffer, filled, acceptFrom, acceptTo, mode, language)) {
-          lines.advance(buffer, bufferStart, m.start());
-          int lineStart = lineStart(text, m.start());
-          int lineEnd = lineEnd(text, m.start());
-          if (!classFile && isSuppressed(text, lineStart, lineEnd)) {
-            suppressed++;
-            continue;
-          }
-          findings.add(finding(m, path, severity, text, lineStart, lineEnd, lines, bufferStart, bom, classFile));
+      Latin1Chars text = new Latin1Chars(buffer, 0, filled);
+      for (Match m : detector.detect(buffer, filled, acceptFrom, acceptTo, mode, language)) {
+        lines.advance(buffer, bufferStart, m.start());
+        int lineStart = lineStart(text, m.start());
+        int lineEnd = lineEnd(text, m.start());
+        if (!classFile && isSuppressed(text, lineStart, lineEnd)) {
+          suppressed++;
+          continue;
         }
+        findings.add(finding(m, path, severity, text, lineStart, lineEnd, lines, bufferStart, bom, classFile));
       }
       if (end) {
         break;
