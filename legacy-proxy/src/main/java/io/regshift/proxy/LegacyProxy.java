@@ -332,7 +332,7 @@ public final class LegacyProxy implements AutoCloseable {
               connectTimeout,
               upstreamTimeout,
               metrics);
-      PassThrough passThrough = new PassThrough(upstream, connectTimeout, upstreamTimeout, metrics);
+      PassThrough passThrough = new PassThrough(upstream, connectTimeout, upstreamTimeout, maxRequestHeaderBytes, metrics);
       Router router =
           new Router(
               upstream,
