@@ -2,6 +2,7 @@ package io.regshift.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.regshift.core.CloudflareJson;
 import io.regshift.core.Envelope;
@@ -31,6 +32,9 @@ class HeaderLimitTest {
   static void start() {
     proxy = LegacyProxy.builder().listen("127.0.0.1", 0).upstream(cloudflare.baseUrl()).accessLog(line -> { }).start();
     self = "127.0.0.1:" + proxy.port();
+    cloudflare.wireMock().stubFor(WireMock.get(WireMock.urlEqualTo("/client/v4/zones"))
+        .willReturn(WireMock.aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withBody("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[]}")));
   }
 
   @AfterAll
@@ -59,8 +63,7 @@ class HeaderLimitTest {
     Http.Raw response = get(value);
 
     assertThat(response.status()).as(response.text()).isEqualTo(200);
-    List<LoggedRequest> forwarded = cloudflare.wireMock().findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
-        com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    List<LoggedRequest> forwarded = cloudflare.wireMock().findAll(WireMock.anyRequestedFor(WireMock.anyUrl()));
     assertThat(forwarded).singleElement().satisfies(r -> assertThat(r.getHeader("X-Large")).isEqualTo(value));
   }
 
