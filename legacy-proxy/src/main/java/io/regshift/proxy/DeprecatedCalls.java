@@ -1,31 +1,43 @@
 package io.regshift.proxy;
 
+import io.regshift.adapter.ErrorCodes;
 import io.regshift.adapter.LegacyCall;
 import io.regshift.adapter.LegacyPlan;
 import io.regshift.adapter.LegacyResponse;
 import io.regshift.adapter.LegacyTranslation;
 import io.regshift.adapter.ReplacementOutcome;
 import io.regshift.core.CloudflareJson;
+import io.regshift.core.Envelope;
 import io.regshift.core.ReplacementCall;
+import io.regshift.core.ResponseInfo;
 import io.regshift.core.RetryPolicy;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * Serves calls to the deprecated endpoints with the adapter's {@link LegacyTranslation}, exactly as
@@ -34,6 +46,14 @@ import org.eclipse.jetty.util.Callback;
  * upstream with the caller's headers, auth included, and retried under {@link RetryPolicy}; the
  * outcomes become one answer in the old envelope shape. A body that can't be translated is answered
  * with 400 and nothing is sent.
+ *
+ * <p>Deprecated calls can never starve the server: at most {@code capacity} are served at once
+ * (body reading included), the body is read without a thread (Jetty's content demand) and must be
+ * complete within the body timeout (else 408), and the replacement calls, which block, run on a
+ * pool of their own of {@code capacity} threads. A call over the capacity gets 503 with {@code
+ * Retry-After} at once, while health checks and pass-through requests keep their threads. Jetty's
+ * {@code QoSHandler} was not used: it queues the excess on the server's threads' behalf rather than
+ * refusing it, and its refusal is not this envelope.
  */
 final class DeprecatedCalls {
   /** Bytes of an oversized body read and dropped so the caller can read its 400; beyond, the connection closes. */
@@ -52,11 +72,18 @@ final class DeprecatedCalls {
 
   private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
 
+  /** Seconds a caller turned away for capacity is told to wait: slots free as calls finish. */
+  static final int RETRY_AFTER_SECONDS = 2;
+
   private final LegacyTranslation translation;
   private final Upstream upstream;
   private final RetryPolicy retryPolicy;
   private final OkHttpClient http;
   private final ProxyMetrics metrics;
+  private final int capacity;
+  private final Semaphore slots;
+  private final ThreadPoolExecutor workers;
+  private final Duration bodyTimeout;
 
   DeprecatedCalls(
       LegacyTranslation translation,
@@ -64,11 +91,32 @@ final class DeprecatedCalls {
       RetryPolicy retryPolicy,
       Duration connectTimeout,
       Duration upstreamTimeout,
+      int capacity,
+      Duration bodyTimeout,
       ProxyMetrics metrics) {
     this.translation = translation;
     this.upstream = upstream;
     this.retryPolicy = retryPolicy;
     this.metrics = metrics;
+    this.capacity = capacity;
+    this.slots = new Semaphore(capacity);
+    this.bodyTimeout = bodyTimeout;
+    // As many threads as slots, so a call holding a slot never waits for a thread; the queue can
+    // hold no more than the slots let in.
+    AtomicInteger threadNumber = new AtomicInteger();
+    this.workers =
+        new ThreadPoolExecutor(
+            capacity,
+            capacity,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "regshift-proxy-deprecated-" + threadNumber.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.workers.allowCoreThreadTimeOut(true);
     this.http =
         new OkHttpClient.Builder()
             .connectTimeout(connectTimeout)
@@ -92,16 +140,39 @@ final class DeprecatedCalls {
     return upstream.asUpstreamUrl(encodedPath, encodedQuery).flatMap(url -> translation.recognise(method, url));
   }
 
-  /** Answers the call; blocks the calling thread while the replacement calls are made. */
-  void handle(LegacyCall call, Request request, Response response, Callback callback) throws IOException {
-    byte[] body = readBody(request);
+  /** Deprecated calls being served now: reading their body or waiting on the upstream. */
+  int inFlight() {
+    return capacity - slots.availablePermits();
+  }
+
+  /**
+   * Serves the call without blocking: takes a slot or answers 503, reads the body on Jetty's
+   * demand, then answers on the pool of deprecated calls.
+   */
+  void serve(LegacyCall call, Request request, Response response, Callback callback) {
+    if (!slots.tryAcquire()) {
+      metrics.deprecatedCall(call.deprecation(), ProxyMetrics.Outcome.BUSY, 0, 0);
+      response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
+      LocalAnswer.write(response, 503, LocalAnswer.BUSY,
+          "the proxy is serving as many deprecated calls as it takes at once (" + capacity
+              + "); nothing was sent, retry in " + RETRY_AFTER_SECONDS + " s",
+          callback);
+      return;
+    }
+    Slot slot = new Slot(callback);
+    new Body(call, request, response, slot).start();
+  }
+
+  /** Answers the call once its body is read; blocks while the replacement calls are made. */
+  private void answer(LegacyCall call, byte[] body, Request request, Response response, Slot slot) {
     LegacyPlan plan = body == null ? translation.tooLarge(call) : translation.plan(call, body);
     if (plan.rejection().isPresent()) {
       metrics.deprecatedCall(call.deprecation(), ProxyMetrics.Outcome.REJECTED, 0, 0);
       if (body == null) {
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
       }
-      write(call, plan.rejection().get(), response, callback);
+      slot.release();
+      write(call, plan.rejection().get(), response, slot);
       return;
     }
     Headers headers;
@@ -109,7 +180,8 @@ final class DeprecatedCalls {
       headers = forwardedHeaders(request);
     } catch (IllegalArgumentException e) {
       metrics.deprecatedCall(call.deprecation(), ProxyMetrics.Outcome.REJECTED, 0, 0);
-      LocalAnswer.write(response, 400, LocalAnswer.BAD_REQUEST, "a request header can't be forwarded: " + e.getMessage(), callback);
+      slot.release();
+      LocalAnswer.write(response, 400, LocalAnswer.BAD_REQUEST, "a request header can't be forwarded: " + e.getMessage(), slot);
       return;
     }
     long deadline = System.nanoTime() + retryPolicy.deadline().toNanos();
@@ -132,7 +204,8 @@ final class DeprecatedCalls {
         answer.failedIds().isEmpty() ? ProxyMetrics.Outcome.ROUTED : ProxyMetrics.Outcome.FAILED,
         answer.succeededIds().size(),
         answer.failedIds().size());
-    write(call, answer, response, callback);
+    slot.release();
+    write(call, answer, response, slot);
   }
 
   private ReplacementOutcome send(ReplacementCall replacement, Headers headers, long deadline) throws InterruptedIOException {
@@ -146,12 +219,33 @@ final class DeprecatedCalls {
       return ReplacementOutcome.unreachable(replacement, exchange.failure(), exchange.attempts());
     }
     try (okhttp3.Response response = exchange.response()) {
+      if (response.isRedirect() || (response.code() >= 300 && response.code() < 400)) {
+        return redirected(replacement, response.code(), exchange.attempts());
+      }
       if (response.code() >= 500) {
         metrics.upstreamError(ProxyMetrics.UpstreamError.SERVER_ERROR);
       }
       return ReplacementOutcome.answered(
           replacement, response.code(), CloudflareJson.readEnvelope(response), exchange.attempts());
     }
+  }
+
+  /**
+   * A 3xx is not an answer about the IDs: the call is not followed (it carries the caller's
+   * credentials) and its IDs are reported as failed, with a 502 rather than a status that would
+   * send the caller to a {@code Location} it never gets. The location is not shown, since it may
+   * hold a token.
+   */
+  private static ReplacementOutcome redirected(ReplacementCall replacement, int status, int attempts) {
+    Envelope failure =
+        Envelope.failure(
+            List.of(
+                ResponseInfo.of(
+                    ErrorCodes.UPSTREAM_NOT_AN_ENVELOPE,
+                    "Cloudflare answered HTTP " + status + ", a redirect, which the proxy does not follow;"
+                        + " these IDs were not done")),
+            null);
+    return ReplacementOutcome.answered(replacement, 502, failure, attempts);
   }
 
   /** The caller's headers for a replacement call: auth and the rest, less hop-by-hop and body headers. */
@@ -176,45 +270,158 @@ final class DeprecatedCalls {
   }
 
   /**
-   * The body, or null when it is larger than {@link LegacyTranslation#MAX_BODY_BYTES}. The rest of
-   * an oversized body is read and dropped (up to {@link #MAX_DRAIN}) so that the caller, still
-   * sending, reads the answer instead of a reset connection.
+   * The completion of one call: its slot is given back before the answer is written (so a caller
+   * that reads it may at once send another call) or when the exchange fails, once either way.
    */
-  private static byte[] readBody(Request request) throws IOException {
-    long declared = request.getLength();
-    if (declared > MAX_DRAIN) {
-      return null;
+  private final class Slot implements Callback {
+    private final Callback callback;
+    private final AtomicBoolean held = new AtomicBoolean(true);
+
+    Slot(Callback callback) {
+      this.callback = callback;
     }
-    int limit = LegacyTranslation.MAX_BODY_BYTES;
-    try (InputStream in = Request.asInputStream(request)) {
-      byte[] buffer = new byte[(int) Math.min(limit + 1L, declared >= 0 ? declared + 1 : 16 * 1024)];
-      int length = 0;
-      while (true) {
-        if (length == buffer.length) {
-          if (length > limit) {
-            drain(in, length);
-            return null;
-          }
-          buffer = java.util.Arrays.copyOf(buffer, Math.min(limit + 1, buffer.length * 2));
-        }
-        int n = in.read(buffer, length, buffer.length - length);
-        if (n < 0) {
-          return java.util.Arrays.copyOf(buffer, length);
-        }
-        length += n;
+
+    void release() {
+      if (held.compareAndSet(true, false)) {
+        slots.release();
       }
+    }
+
+    @Override
+    public void succeeded() {
+      release();
+      callback.succeeded();
+    }
+
+    @Override
+    public void failed(Throwable failure) {
+      release();
+      callback.failed(failure);
+    }
+
+    @Override
+    public InvocationType getInvocationType() {
+      return callback.getInvocationType();
     }
   }
 
-  private static void drain(InputStream in, long alreadyRead) throws IOException {
-    byte[] sink = new byte[64 * 1024];
-    long total = alreadyRead;
-    while (total < MAX_DRAIN) {
-      int n = in.read(sink);
-      if (n < 0) {
+  /**
+   * Reads a deprecated call's body as Jetty delivers it, on no thread of its own, and keeps at most
+   * {@link LegacyTranslation#MAX_BODY_BYTES} + 1 bytes. The rest of an oversized body is read and
+   * dropped (up to {@link #MAX_DRAIN}) so that the caller, still sending, reads the answer instead
+   * of a reset connection. Whatever comes first settles the call: the end of the body, a failure
+   * of the connection, or the body timeout.
+   */
+  private final class Body implements Runnable {
+    private final LegacyCall call;
+    private final Request request;
+    private final Response response;
+    private final Slot slot;
+    private final AtomicBoolean settled = new AtomicBoolean();
+    private final int limit = LegacyTranslation.MAX_BODY_BYTES;
+    private byte[] buffer;
+    private int length;
+    private long total;
+    private volatile Scheduler.Task timeout;
+
+    Body(LegacyCall call, Request request, Response response, Slot slot) {
+      this.call = call;
+      this.request = request;
+      this.response = response;
+      this.slot = slot;
+    }
+
+    void start() {
+      long declared = request.getLength();
+      if (declared > MAX_DRAIN) {
+        settled.set(true);
+        dispatch(null);
         return;
       }
+      buffer = new byte[(int) Math.min(limit + 1L, declared >= 0 ? declared + 1 : 16 * 1024)];
+      timeout = request.getComponents().getScheduler().schedule(this::expire, bodyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      run();
+    }
+
+    /** Reads what has arrived; asks to be called again when more does. */
+    @Override
+    public void run() {
+      while (!settled.get()) {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+          request.demand(this);
+          return;
+        }
+        if (Content.Chunk.isFailure(chunk)) {
+          if (settle()) {
+            slot.failed(chunk.getFailure());
+          }
+          return;
+        }
+        keep(chunk.getByteBuffer());
+        chunk.release();
+        if (chunk.isLast() || total > MAX_DRAIN) {
+          if (settle()) {
+            dispatch(total > limit ? null : Arrays.copyOf(buffer, length));
+          }
+          return;
+        }
+      }
+    }
+
+    private void keep(ByteBuffer bytes) {
+      int n = bytes.remaining();
       total += n;
+      int room = limit + 1 - length;
+      if (room <= 0 || n == 0) {
+        return;
+      }
+      int take = Math.min(n, room);
+      if (length + take > buffer.length) {
+        buffer = Arrays.copyOf(buffer, Math.min(limit + 1, Math.max(buffer.length * 2, length + take)));
+      }
+      bytes.get(buffer, length, take);
+      length += take;
+    }
+
+    private boolean settle() {
+      if (!settled.compareAndSet(false, true)) {
+        return false;
+      }
+      Scheduler.Task task = timeout;
+      if (task != null) {
+        task.cancel();
+      }
+      return true;
+    }
+
+    private void expire() {
+      if (!settle()) {
+        return;
+      }
+      metrics.deprecatedCall(call.deprecation(), ProxyMetrics.Outcome.REJECTED, 0, 0);
+      slot.release();
+      // The rest of the body may still be on its way: the connection can't be reused.
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      LocalAnswer.write(response, 408, LocalAnswer.BODY_TIMEOUT,
+          "the request body did not arrive in full within " + bodyTimeout.toMillis()
+              + " ms (the proxy's body timeout); nothing was sent",
+          slot);
+    }
+
+    /** The body (null when over the limit) goes to a thread of the deprecated calls' pool. */
+    private void dispatch(byte[] body) {
+      try {
+        workers.execute(() -> {
+          try {
+            answer(call, body, request, response, slot);
+          } catch (Throwable failure) {
+            slot.failed(failure);
+          }
+        });
+      } catch (RejectedExecutionException stopped) {
+        slot.failed(stopped);
+      }
     }
   }
 
@@ -223,8 +430,12 @@ final class DeprecatedCalls {
     LocalAnswer.write(response, answer.status(), answer.body(), callback);
   }
 
-  /** Closes the connections of the replacement calls. */
+  /**
+   * Interrupts the replacement calls still running (their callers' connections are gone once the
+   * server has stopped) and closes their connections.
+   */
   void close() {
+    workers.shutdownNow();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
   }

@@ -18,6 +18,7 @@ final class Launcher {
           "Usage: java -jar regshift-legacy-proxy-VERSION-all.jar [--listen HOST:PORT] [--upstream URL]",
           "           [--allow-host NAME]... [--connect-timeout DURATION] [--upstream-timeout DURATION]",
           "           [--shutdown-timeout DURATION] [--max-header-size BYTES]",
+          "           [--max-deprecated-calls N] [--body-timeout DURATION]",
           "Serves the Cloudflare API on HOST:PORT: deprecated revoke/unrevoke calls are routed to",
           "their replacements, everything else passes through to the upstream unchanged.",
           "Clients set their base URL to http://HOST:PORT/client/v4.",
@@ -29,6 +30,8 @@ final class Launcher {
           "      --upstream-timeout D   time the upstream may stay silent before a 504 (default: 30s)",
           "      --shutdown-timeout D   time in-flight requests get to finish on SIGTERM (default: 30s)",
           "      --max-header-size N    largest request head in bytes; larger gets 431 (default: 16384)",
+          "      --max-deprecated-calls N  deprecated calls served at once; more get 503 (default: 64)",
+          "      --body-timeout D       time a deprecated call's body may take to arrive; then 408 (default: 10s)",
           "  -h, --help                 show this help and exit",
           "  -V, --version              show the version and exit",
           "Durations: 500ms, 30s, 2m, or a number of seconds.",
@@ -80,7 +83,7 @@ final class Launcher {
             return new Launch(null, 0);
           }
           case "--listen", "--upstream", "--allow-host", "--connect-timeout", "--upstream-timeout",
-              "--shutdown-timeout", "--max-header-size" -> {
+              "--shutdown-timeout", "--max-header-size", "--max-deprecated-calls", "--body-timeout" -> {
             if (value == null) {
               if (i + 1 >= args.length) {
                 throw new Usage("option " + name + " needs a value");
@@ -117,6 +120,8 @@ final class Launcher {
       case "--upstream-timeout" -> builder.upstreamTimeout(duration(name, value));
       case "--shutdown-timeout" -> builder.shutdownTimeout(duration(name, value));
       case "--max-header-size" -> builder.maxRequestHeaderBytes(integer(name, value));
+      case "--max-deprecated-calls" -> builder.maxDeprecatedCalls(integer(name, value));
+      case "--body-timeout" -> builder.bodyTimeout(duration(name, value));
       default -> throw new IllegalStateException(name);
     }
   }

@@ -47,11 +47,15 @@ import org.slf4j.LoggerFactory;
  * forwards only to the configured upstream whatever a request's {@code Host} header or absolute URI
  * says (such requests get 421), adds no credentials and stores or logs none, reads at most 1 MiB of
  * a deprecated call's body and 16 KiB of request headers, and gives up on an upstream that does not
- * answer within the upstream timeout (the caller gets a 504 envelope). It keeps no state between
- * requests, so any number of instances can serve behind a load balancer.
+ * answer within the upstream timeout (the caller gets a 504 envelope). Deprecated calls have a
+ * capacity of their own (64 at once; more get 503 with {@code Retry-After}) and a body timeout
+ * (10 s; then 408), so slow callers or a hanging upstream never take the threads that serve health
+ * checks and pass-through requests. It keeps no state between requests, so any number of instances
+ * can serve behind a load balancer.
  *
- * <p>{@link #close()} stops gracefully: it takes no new requests (they get 503), lets those in
- * flight finish for up to the shutdown timeout, then stops.
+ * <p>{@link #close()} stops gracefully: the listener closes at once (new connections are refused),
+ * new requests on connections already open get 503 with {@code Connection: close}, and those in
+ * flight may finish for up to the shutdown timeout; then it stops.
  */
 public final class LegacyProxy implements AutoCloseable {
   /** {@value}: loopback only, so nothing beyond this machine can use the proxy by default. */
@@ -189,6 +193,8 @@ public final class LegacyProxy implements AutoCloseable {
     private Duration upstreamTimeout = Duration.ofSeconds(30);
     private Duration shutdownTimeout = Duration.ofSeconds(30);
     private int maxRequestHeaderBytes = 16 * 1024;
+    private int maxDeprecatedCalls = 64;
+    private Duration bodyTimeout = Duration.ofSeconds(10);
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private BatchLimits batchLimits = BatchLimits.defaults();
     private Consumer<String> accessLog;
@@ -264,6 +270,29 @@ public final class LegacyProxy implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How many deprecated calls are served at once, body reading and replacement calls included;
+     * more get 503 with {@code Retry-After} and a 1531 envelope, at once. Default 64, each on a
+     * thread of its own, apart from the server's.
+     */
+    public Builder maxDeprecatedCalls(int calls) {
+      if (calls < 1) {
+        throw new IllegalArgumentException("maxDeprecatedCalls must be at least 1, was " + calls);
+      }
+      this.maxDeprecatedCalls = calls;
+      return this;
+    }
+
+    /**
+     * How long a deprecated call's body may take to arrive in full, from the end of its headers;
+     * longer gets 408 and frees the call's place. A total, not an idle time, so a client trickling
+     * bytes can't hold a place longer. Default 10 s.
+     */
+    public Builder bodyTimeout(Duration timeout) {
+      this.bodyTimeout = positive("bodyTimeout", timeout);
+      return this;
+    }
+
     /** How replacement calls are retried; default {@link RetryPolicy#defaults()}, as the adapter. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
@@ -331,8 +360,11 @@ public final class LegacyProxy implements AutoCloseable {
               retryPolicy,
               connectTimeout,
               upstreamTimeout,
+              maxDeprecatedCalls,
+              bodyTimeout,
               metrics);
-      PassThrough passThrough = new PassThrough(upstream, connectTimeout, upstreamTimeout, metrics);
+      metrics.deprecatedInFlight(deprecatedCalls::inFlight);
+      PassThrough passThrough = new PassThrough(upstream, connectTimeout, upstreamTimeout, maxRequestHeaderBytes, metrics);
       Router router =
           new Router(
               upstream,

@@ -26,8 +26,12 @@ final class LocalAnswer {
   static final int MISDIRECTED = 1421;
   /** The request headers are larger than the limit (431). */
   static final int HEADERS_TOO_LARGE = 1431;
+  /** A deprecated call's body did not arrive in full within the body timeout (408). */
+  static final int BODY_TIMEOUT = 1408;
   /** The proxy is shutting down and takes no new requests (503). */
   static final int SHUTTING_DOWN = 1530;
+  /** The proxy is serving as many deprecated calls as it takes at once (503, with Retry-After). */
+  static final int BUSY = 1531;
   /** Any other error the server reports itself: the code is 1000 plus the status. */
   static final int OFFSET = 1000;
 

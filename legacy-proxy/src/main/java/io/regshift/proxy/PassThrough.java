@@ -21,21 +21,30 @@ import org.eclipse.jetty.util.Callback;
  * {@code Via: 1.1 regshift} is added, and no {@code Forwarded} header, so the caller's addresses
  * stay inside. Redirects and cookies are passed back to the caller, never followed or kept. An
  * upstream that does not answer within the timeout gets the caller a 504 envelope; one that cannot
- * be reached, a 502 envelope.
+ * be reached, a 502 envelope. Request heads are limited once, by the server (431 beyond); the
+ * client toward the upstream takes anything the server accepted.
  */
 final class PassThrough extends ProxyHandler.Reverse {
   /** The request attribute holding the upstream URI, set by the router once it has checked it. */
   static final String TARGET = PassThrough.class.getName() + ".target";
 
+  /**
+   * Room for what the forwarded head has and the caller's had not: the upstream's {@code Host}
+   * (at most a 253-character name and a port) and the proxy's {@code Via} entry.
+   */
+  static final int FORWARDED_HEAD_MARGIN = 1024;
+
   private final Duration upstreamTimeout;
   private final Duration connectTimeout;
+  private final int maxRequestHeaderBytes;
   private final ProxyMetrics metrics;
 
-  PassThrough(Upstream upstream, Duration connectTimeout, Duration upstreamTimeout, ProxyMetrics metrics) {
+  PassThrough(Upstream upstream, Duration connectTimeout, Duration upstreamTimeout, int maxRequestHeaderBytes, ProxyMetrics metrics) {
     // The rewritten URI is built by the router (see newProxyToServerRequest); Jetty only logs this one.
     super(Request::getHttpURI);
     this.connectTimeout = connectTimeout;
     this.upstreamTimeout = upstreamTimeout;
+    this.maxRequestHeaderBytes = maxRequestHeaderBytes;
     this.metrics = metrics;
     setProxyToServerHost(upstream.hostHeader());
     setViaHost("regshift");
@@ -49,6 +58,9 @@ final class PassThrough extends ProxyHandler.Reverse {
     httpClient.setIdleTimeout(upstreamTimeout.toMillis());
     httpClient.setMaxConnectionsPerDestination(512);
     httpClient.setMaxResponseHeadersSize(64 * 1024);
+    // The server's limit, applied once: a head the proxy accepted is never refused on its way out
+    // (the client's default is 8 KiB), and a larger one got 431 before anything was sent.
+    httpClient.setMaxRequestHeadersSize(maxRequestHeaderBytes + FORWARDED_HEAD_MARGIN);
     // No User-Agent of the proxy's own: the caller's, or none, reaches the upstream.
     httpClient.setUserAgentField(null);
   }

@@ -26,8 +26,10 @@ final class ProxyMetrics {
     ROUTED,
     /** Routed, but not every ID was accepted. */
     FAILED,
-    /** Refused before anything was sent (bad body, bad ID). */
-    REJECTED
+    /** Refused before anything was sent (bad body, bad ID, a body that did not arrive in time). */
+    REJECTED,
+    /** Turned away with 503: the proxy was serving as many deprecated calls as it takes. */
+    BUSY
   }
 
   /** Why an exchange with the upstream failed; the {@code kind} label. */
@@ -52,6 +54,7 @@ final class ProxyMetrics {
   private final Map<UpstreamError, LongAdder> upstreamErrors = new ConcurrentHashMap<>();
   private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
   private volatile LongSupplier inFlight = () -> 0;
+  private volatile LongSupplier deprecatedInFlight = () -> 0;
 
   ProxyMetrics(List<Deprecation> deprecations) {
     this.endpoints = deprecations.stream().map(Deprecation::id).toList();
@@ -77,6 +80,10 @@ final class ProxyMetrics {
 
   void inFlight(LongSupplier supplier) {
     this.inFlight = supplier;
+  }
+
+  void deprecatedInFlight(LongSupplier supplier) {
+    this.deprecatedInFlight = supplier;
   }
 
   /** One finished request: its route, status and duration. */
@@ -131,6 +138,9 @@ final class ProxyMetrics {
     }
     header(out, "regshift_proxy_in_flight_requests", "gauge", "Requests being served now.");
     sample(out, "regshift_proxy_in_flight_requests", null, inFlight.getAsLong());
+    header(out, "regshift_proxy_deprecated_calls_in_flight", "gauge",
+        "Deprecated calls being served now (reading their body or waiting on the upstream), at most --max-deprecated-calls.");
+    sample(out, "regshift_proxy_deprecated_calls_in_flight", null, deprecatedInFlight.getAsLong());
     header(out, "regshift_proxy_request_duration_seconds", "histogram",
         "Time from a request's arrival to the end of its answer, by route (passthrough, a deprecated endpoint, operations, local).");
     for (Map.Entry<String, Histogram> entry : new java.util.TreeMap<>(latency).entrySet()) {

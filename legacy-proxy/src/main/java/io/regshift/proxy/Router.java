@@ -32,8 +32,9 @@ final class Router extends Handler.Wrapper {
   }
 
   /**
-   * Nothing here blocks: the deprecated calls run on the server's pool and the pass-through is
-   * asynchronous, so Jetty may serve a request on the thread that read it, without a handoff.
+   * Nothing here blocks: a deprecated call's body is read on demand and its replacement calls run
+   * on a pool of their own, and the pass-through is asynchronous, so Jetty may serve a request on
+   * the thread that read it, without a handoff.
    */
   @Override
   public InvocationType getInvocationType() {
@@ -90,14 +91,7 @@ final class Router extends Handler.Wrapper {
     Optional<LegacyCall> call = deprecatedCalls.recognise(method, path, uri.getQuery());
     if (call.isPresent()) {
       request.setAttribute(AccessLog.ROUTE, call.get().deprecation().id());
-      // Reading the body and the replacement calls block: off the thread that may be a selector's.
-      request.getComponents().getExecutor().execute(() -> {
-        try {
-          deprecatedCalls.handle(call.get(), request, response, callback);
-        } catch (Throwable failure) {
-          callback.failed(failure);
-        }
-      });
+      deprecatedCalls.serve(call.get(), request, response, callback);
       return true;
     }
     request.setAttribute(AccessLog.ROUTE, ProxyMetrics.PASSTHROUGH);

@@ -10,6 +10,9 @@ import io.regshift.testkit.FakeCloudflare;
 import io.regshift.testkit.FakeCloudflare.AuthScheme;
 import io.regshift.testkit.FakeCloudflare.Route;
 import io.regshift.testkit.RecordedCall;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -248,5 +252,37 @@ class DeprecatedCallsTest {
     assertThat(cloudflare.revokedIds("acc")).containsExactly("reg-9");
     assertThat(physical.statusCode()).isEqualTo(404);
     assertThat(cloudflare.calls()).extracting(RecordedCall::route).containsExactly(Route.REGISTRATIONS_REVOKE, Route.OTHER);
+  }
+
+  @Test
+  void aRedirectOfTheReplacementCallIsAFailureOfItsIdsAndIsNotFollowed() throws Exception {
+    AtomicInteger elsewhere = new AtomicInteger();
+    HttpServer otherHost = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 0);
+    otherHost.createContext("/", exchange -> {
+      elsewhere.incrementAndGet();
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    otherHost.start();
+    try {
+      String location = "http://127.0.0.2:" + otherHost.getAddress().getPort() + "/client/v4/accounts/acc/devices/registrations/revoke?id=reg-1";
+      cloudflare.wireMock().stubFor(WireMock.post(WireMock.urlPathEqualTo("/client/v4/accounts/acc/devices/registrations/revoke"))
+          .willReturn(WireMock.aResponse().withStatus(307).withHeader("Location", location)
+              .withHeader("Content-Type", "application/json")
+              .withBody("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":null}")));
+
+      HttpResponse<byte[]> response = revoke("acc", "[\"reg-1\",\"reg-2\"]", "Authorization", "Bearer " + TOKEN);
+
+      assertThat(response.statusCode()).isEqualTo(502);
+      assertThat(response.headers().firstValue("Location")).isEmpty();
+      Envelope envelope = Http.envelope(response);
+      assertThat(envelope.success()).isFalse();
+      assertThat(envelope.result()).isEqualTo(Map.of("succeeded_ids", List.of(), "failed_ids", List.of("reg-1", "reg-2")));
+      assertThat(envelope.errors()).extracting(ResponseInfo::message).anySatisfy(m -> assertThat(m).contains("307", "redirect"));
+      assertThat(elsewhere).hasValue(0);
+    } finally {
+      cloudflare.removeCustomStubs();
+      otherHost.stop(0);
+    }
   }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.regshift.core.CloudflareJson;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -14,6 +18,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -139,6 +146,58 @@ class GracefulShutdownTest {
         assertThat(cut.getCause()).isInstanceOf(IOException.class);
       }
     }
+  }
+
+  @Test
+  void duringTheDrainARequestOnAnOpenConnectionGets503AndTheConnectionCloses() throws Exception {
+    LegacyProxy proxy = proxy(Duration.ofSeconds(60));
+    try (Socket open = new Socket("127.0.0.1", proxy.port())) {
+      open.setSoTimeout(30_000);
+      assertThat(exchange(open, proxy).status()).isEqualTo(200);
+      CompletableFuture<HttpResponse<byte[]>> passThrough = sendAsync(Http.request(URI.create(proxy.baseUrl() + "/zones")).GET().build());
+      CompletableFuture<HttpResponse<byte[]>> routed = sendAsync(Http.request(URI.create(proxy.baseUrl() + "/accounts/acc/devices/revoke"),
+          "Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("[\"reg-1\"]")).build());
+      arrived.await();
+
+      CompletableFuture<Void> stopped = CompletableFuture.runAsync(proxy::close);
+      awaitListenerClosed(proxy.port());
+      Http.Raw draining = exchange(open, proxy);
+
+      assertThat(draining.status()).isEqualTo(503);
+      assertThat(draining.headers()).containsEntry("connection", "close");
+      assertThat(CloudflareJson.envelope().fromJson(draining.text()).errors())
+          .singleElement().satisfies(e -> assertThat(e.code()).isEqualTo(LocalAnswer.SHUTTING_DOWN));
+      assertThat(open.getInputStream().read()).as("the connection is closed after the 503").isEqualTo(-1);
+      assertThat(stopped).isNotDone();
+      release.countDown();
+      assertThat(passThrough.get().statusCode()).isEqualTo(200);
+      assertThat(routed.get().statusCode()).isEqualTo(200);
+      stopped.get();
+    }
+  }
+
+  /** One health check on an open keep-alive connection: its answer, read to the end of its body. */
+  static Http.Raw exchange(Socket socket, LegacyProxy proxy) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write(("GET /__regshift/health HTTP/1.1\r\nHost: 127.0.0.1:" + proxy.port() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+    InputStream in = socket.getInputStream();
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        throw new EOFException("the connection closed before a complete answer: " + head.toString(StandardCharsets.ISO_8859_1));
+      }
+      head.write(b);
+    }
+    String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      int colon = lines[i].indexOf(':');
+      headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+    }
+    byte[] body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
+    return new Http.Raw(Integer.parseInt(lines[0].split(" ")[1]), headers, body);
   }
 
   @Test
