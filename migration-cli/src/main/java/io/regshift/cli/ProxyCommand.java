@@ -60,6 +60,14 @@ final class ProxyCommand implements Callable<Integer> {
       description = "Largest request head accepted; larger ones get 431 (default: ${DEFAULT-VALUE}).")
   int maxHeaderSize = 16 * 1024;
 
+  @Option(names = "--max-deprecated-calls", paramLabel = "N",
+      description = "Deprecated calls served at once; more get 503 with Retry-After (default: ${DEFAULT-VALUE}).")
+  int maxDeprecatedCalls = 64;
+
+  @Option(names = "--body-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Time a deprecated call's body may take to arrive in full; then 408 (default: 10s).")
+  Duration bodyTimeout = Duration.ofSeconds(10);
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -72,6 +80,8 @@ final class ProxyCommand implements Callable<Integer> {
             .upstreamTimeout(upstreamTimeout)
             .shutdownTimeout(shutdownTimeout)
             .maxRequestHeaderBytes(maxHeaderSize)
+            .maxDeprecatedCalls(maxDeprecatedCalls)
+            .bodyTimeout(bodyTimeout)
             .accessLog(line -> out.println(Instant.now() + " " + line));
     for (String host : allowHosts) {
       builder.allowHost(host);

@@ -98,7 +98,15 @@ class ProxyCommandTest {
 
     assertThat(cli.exit()).isZero();
     assertThat(cli.out()).contains("--listen=HOST:PORT", "127.0.0.1:8787", "--upstream=URL", "https://api.cloudflare.com/client/v4",
-        "--allow-host=NAME", "--shutdown-timeout=DURATION");
+        "--allow-host=NAME", "--shutdown-timeout=DURATION", "--max-deprecated-calls=N", "--body-timeout=DURATION");
+  }
+
+  @Test
+  void aDeprecatedCallCapacityBelowOneIsOneLineAndExitCode2() {
+    Cli cli = Cli.run("proxy", "--max-deprecated-calls", "0");
+
+    assertThat(cli.exit()).isEqualTo(2);
+    assertThat(cli.err().lines()).singleElement().asString().contains("at least 1", "was 0");
   }
 
   @Test
