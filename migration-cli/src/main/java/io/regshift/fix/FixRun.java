@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * One run of {@code regshift fix}: plans every file that has findings, renders the diff, and
@@ -20,12 +19,14 @@ import java.util.function.Function;
 public final class FixRun {
   private final List<Fixer.FilePlan> plans = new ArrayList<>();
   private final List<ScanError> errors = new ArrayList<>();
-  private final Map<String, Path> files = new LinkedHashMap<>();
+  private final Map<String, Target> files = new LinkedHashMap<>();
 
   /**
-   * Plans the fixes of a scan's findings; {@code resolve} turns a finding's path into its file.
+   * Plans the fixes of a scan's findings; {@code roots} are the paths the scan was given. A file
+   * that fix must not write (a symbolic link, or one whose real path is outside its root's) is not
+   * planned: its findings are left for a person, and the file is listed in {@link #errors()}.
    */
-  public static FixRun plan(ScanResult scan, Function<String, Path> resolve) {
+  public static FixRun plan(ScanResult scan, List<Path> roots) {
     FixRun run = new FixRun();
     run.errors.addAll(scan.errors());
     Map<String, List<Finding>> byPath = new LinkedHashMap<>();
@@ -38,11 +39,18 @@ public final class FixRun {
         run.plans.add(Fixer.plan(path, new byte[0], entry.getValue()));
         continue;
       }
-      Path file = resolve.apply(path);
       try {
-        byte[] bytes = Files.readAllBytes(file);
-        run.files.put(path, file);
+        Target target = Target.resolve(roots, path);
+        String refusal = FileWriter.refusal(target.root(), target.file());
+        if (refusal != null) {
+          run.skip(path, entry.getValue(), refusal);
+          continue;
+        }
+        byte[] bytes = Files.readAllBytes(target.file());
+        run.files.put(path, target);
         run.plans.add(Fixer.plan(path, bytes, entry.getValue()));
+      } catch (Target.Unresolved e) {
+        run.skip(path, entry.getValue(), e.getMessage());
       } catch (NoSuchFileException e) {
         run.errors.add(new ScanError(path, "deleted since it was scanned; not fixed"));
       } catch (IOException | OutOfMemoryError e) {
@@ -50,6 +58,12 @@ public final class FixRun {
       }
     }
     return run;
+  }
+
+  /** Leaves a file's findings for a person, and says why once for the file. */
+  private void skip(String path, List<Finding> findings, String reason) {
+    errors.add(new ScanError(path, reason));
+    plans.add(Fixer.unplanned(path, findings, "fix did not read or write its file: " + reason, "rewrite it by hand"));
   }
 
   public List<Fixer.FilePlan> plans() {
@@ -83,7 +97,7 @@ public final class FixRun {
   public int write() {
     int written = 0;
     for (Fixer.FilePlan plan : changes()) {
-      String problem = FileWriter.replace(files.get(plan.path()), plan.original(), plan.rewritten());
+      String problem = FileWriter.replace(files.get(plan.path()).root(), files.get(plan.path()).file(), plan.original(), plan.rewritten());
       if (problem == null) {
         written++;
       } else {

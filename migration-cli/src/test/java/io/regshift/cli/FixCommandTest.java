@@ -123,6 +123,69 @@ class FixCommandTest {
     }
   }
 
+  private static final String PYTHON_CALL = "client.zero_trust.devices.revoke.create(account_id=a, body=ids)\n";
+  private static final String PYTHON_FIXED = "client.zero_trust.devices.registrations.revoke(account_id=a, id=ids)\n";
+
+  @Test
+  void underFollowAFileInALinkedDirectoryOutsideTheTreeIsNotWritten() throws IOException {
+    Path repo = Files.createDirectories(dir.resolve("repo/src"));
+    Path outside = Files.createDirectories(dir.resolve("outside/dir"));
+    Files.writeString(outside.resolve("revoke.py"), PYTHON_CALL);
+    Files.createSymbolicLink(repo.resolve("vendor"), Path.of("../../outside/dir"));
+    Files.writeString(repo.resolve("own.py"), PYTHON_CALL);
+
+    Cli cli = Cli.run("fix", "--write", "--follow", dir.resolve("repo").toString());
+
+    assertThat(outside.resolve("revoke.py")).hasContent(PYTHON_CALL);
+    assertThat(repo.resolve("vendor")).isSymbolicLink();
+    assertThat(repo.resolve("own.py")).hasContent(PYTHON_FIXED);
+    assertThat(cli.err())
+        .contains("1 file rewritten; 1 findings need a person")
+        .contains("regshift: src/vendor/revoke.py: its real path " + outside.toRealPath().resolve("revoke.py") + " is outside ");
+    assertThat(cli.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void aLinkNamedOnTheCommandLineIsNotReplaced() throws IOException {
+    Path target = Files.createDirectories(dir.resolve("outside")).resolve("real.py");
+    Files.writeString(target, PYTHON_CALL);
+    Path link = Files.createSymbolicLink(dir.resolve("link.py"), target);
+
+    Cli cli = Cli.run("fix", "--write", link.toString());
+
+    assertThat(link).isSymbolicLink();
+    assertThat(target).hasContent(PYTHON_CALL);
+    assertThat(cli.err()).contains("regshift: link.py: it is a symbolic link, which fix never replaces");
+    assertThat(cli.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void underFollowALinkedFileInTheTreeIsNotReplacedNorItsTargetOutsideWritten() throws IOException {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Path target = Files.createDirectories(dir.resolve("outside")).resolve("real.py");
+    Files.writeString(target, PYTHON_CALL);
+    Files.createSymbolicLink(repo.resolve("a.py"), Path.of("../outside/real.py"));
+
+    Cli cli = Cli.run("fix", "--write", "--follow", repo.toString());
+
+    assertThat(repo.resolve("a.py")).isSymbolicLink();
+    assertThat(target).hasContent(PYTHON_CALL);
+    assertThat(cli.err()).contains("0 files rewritten; 1 findings need a person").contains("regshift: a.py: it is a symbolic link");
+    assertThat(cli.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void underFollowALinkToAFileInTheTreeStaysALinkWhileItsTargetIsFixed() throws IOException {
+    Files.writeString(dir.resolve("real.py"), PYTHON_CALL);
+    Files.createSymbolicLink(dir.resolve("alias.py"), Path.of("real.py"));
+
+    Cli cli = Cli.run("fix", "--write", "--follow", dir.toString());
+
+    assertThat(dir.resolve("alias.py")).isSymbolicLink();
+    assertThat(dir.resolve("real.py")).hasContent(PYTHON_FIXED);
+    assertThat(cli.err()).contains("regshift: alias.py: it is a symbolic link");
+  }
+
   @Test
   void aFileChangedOrDeletedAfterPlanningIsReportedAndNotWritten() throws IOException {
     Path changed = dir.resolve("a.py");
@@ -133,7 +196,7 @@ class FixCommandTest {
     List<Path> roots = List.of(dir);
     ScanResult scan =
         new Scanner(Catalog.standard(), new Scanner.Options(new Walker.Options(true, List.of(), List.of(), false), 1 << 20, 1)).scan(roots, null);
-    FixRun run = FixRun.plan(scan, p -> ScanScope.resolve(roots, p));
+    FixRun run = FixRun.plan(scan, roots);
 
     Files.writeString(changed, "# edited meanwhile\n" + call);
     Files.delete(deleted);
