@@ -60,7 +60,7 @@ final class FixCommand implements Callable<Integer> {
     List<Path> roots = scope.roots(spec.commandLine());
     Scanner scanner = new Scanner(Catalog.standard(), scope.options());
     ScanResult scan = scanner.scan(roots, null);
-    FixRun run = FixRun.plan(scan, roots);
+    FixRun run = FixRun.plan(scan, roots, scope.maxFileSize);
 
     int proposed = run.changes().size();
     int errorsBefore = run.errors().size();

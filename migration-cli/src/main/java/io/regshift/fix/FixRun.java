@@ -4,6 +4,7 @@ import io.regshift.scan.Finding;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.ScanResult;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,11 +23,13 @@ public final class FixRun {
   private final Map<String, Target> files = new LinkedHashMap<>();
 
   /**
-   * Plans the fixes of a scan's findings; {@code roots} are the paths the scan was given. A file
-   * that fix must not write (a symbolic link, or one whose real path is outside its root's) is not
-   * planned: its findings are left for a person, and the file is listed in {@link #errors()}.
+   * Plans the fixes of a scan's findings; {@code roots} are the paths the scan was given, and no
+   * file larger than {@code maxFileSize} bytes is read into memory. A file that could not be
+   * planned (too large, unreadable, gone, or one fix must not write: a symbolic link, or one whose
+   * real path is outside its root's) keeps its findings as left for a person, with the reason, and
+   * is listed once in {@link #errors()}: a finding is never dropped.
    */
-  public static FixRun plan(ScanResult scan, List<Path> roots) {
+  public static FixRun plan(ScanResult scan, List<Path> roots, long maxFileSize) {
     FixRun run = new FixRun();
     run.errors.addAll(scan.errors());
     Map<String, List<Finding>> byPath = new LinkedHashMap<>();
@@ -43,27 +46,45 @@ public final class FixRun {
         Target target = Target.resolve(roots, path);
         String refusal = FileWriter.refusal(target.root(), target.file());
         if (refusal != null) {
-          run.skip(path, entry.getValue(), refusal);
+          run.skip(path, entry.getValue(), refusal, "rewrite it by hand");
           continue;
         }
-        byte[] bytes = Files.readAllBytes(target.file());
+        byte[] bytes = read(target.file(), maxFileSize);
+        if (bytes == null) {
+          run.skip(path, entry.getValue(), "it is larger than --max-file-size (" + maxFileSize + " bytes); not fixed",
+              "rewrite it by hand, or run fix with a larger --max-file-size");
+          continue;
+        }
         run.files.put(path, target);
         run.plans.add(Fixer.plan(path, bytes, entry.getValue()));
       } catch (Target.Unresolved e) {
-        run.skip(path, entry.getValue(), e.getMessage());
+        run.skip(path, entry.getValue(), e.getMessage(), "rewrite it by hand");
       } catch (NoSuchFileException e) {
-        run.errors.add(new ScanError(path, "deleted since it was scanned; not fixed"));
+        run.skip(path, entry.getValue(), "deleted since it was scanned; not fixed", "rewrite it by hand");
       } catch (IOException | OutOfMemoryError e) {
-        run.errors.add(new ScanError(path, "unreadable; not fixed: " + e.getMessage()));
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        run.skip(path, entry.getValue(), "unreadable (" + why + "); not fixed", "rewrite it by hand");
       }
     }
     return run;
   }
 
+  /** The file's bytes, or null when it has more than {@code max}. */
+  private static byte[] read(Path file, long max) throws IOException {
+    if (Files.size(file) > max) {
+      return null;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      // The file may have grown since its size was taken: read one byte past the bound to tell.
+      byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+      return bytes.length > max ? null : bytes;
+    }
+  }
+
   /** Leaves a file's findings for a person, and says why once for the file. */
-  private void skip(String path, List<Finding> findings, String reason) {
+  private void skip(String path, List<Finding> findings, String reason, String manualStep) {
     errors.add(new ScanError(path, reason));
-    plans.add(Fixer.unplanned(path, findings, "fix did not read or write its file: " + reason, "rewrite it by hand"));
+    plans.add(Fixer.unplanned(path, findings, "fix did not read or write its file: " + reason, manualStep));
   }
 
   public List<Fixer.FilePlan> plans() {

@@ -186,6 +186,52 @@ class FixCommandTest {
     assertThat(cli.err()).contains("regshift: alias.py: it is a symbolic link");
   }
 
+  private ScanResult scan(Path root) throws IOException {
+    return new Scanner(Catalog.standard(), new Scanner.Options(new Walker.Options(true, List.of(), List.of(), false), 1 << 20, 1))
+        .scan(List.of(root), null);
+  }
+
+  @Test
+  void aFileUnreadableWhenPlannedLeavesItsFindingsForAPerson() throws IOException {
+    Path file = dir.resolve("a.py");
+    Files.writeString(file, PYTHON_CALL);
+    ScanResult scan = scan(dir);
+    Files.delete(file);
+    Files.createDirectory(file);
+
+    FixRun run = FixRun.plan(scan, List.of(dir), 1 << 20);
+
+    assertThat(run.notFixable()).singleElement().satisfies(o -> assertThat(o.reason()).startsWith("fix did not read or write its file: unreadable ("));
+    assertThat(run.errors()).extracting(e -> e.path() + ": " + e.message()).singleElement().asString().startsWith("a.py: unreadable (");
+  }
+
+  @Test
+  void aFileDeletedBeforeItIsPlannedLeavesItsFindingsForAPerson() throws IOException {
+    Path file = dir.resolve("a.py");
+    Files.writeString(file, PYTHON_CALL);
+    ScanResult scan = scan(dir);
+    Files.delete(file);
+
+    FixRun run = FixRun.plan(scan, List.of(dir), 1 << 20);
+
+    assertThat(run.notFixable()).singleElement().satisfies(o -> assertThat(o.reason()).contains("deleted since it was scanned"));
+  }
+
+  @Test
+  void aFileLargerThanMaxFileSizeIsNotReadToBeRewrittenAndNeedsAPerson() throws IOException {
+    Path file = dir.resolve("big.py");
+    String content = PYTHON_CALL + "# padding\n".repeat(300);
+    Files.writeString(file, content);
+
+    Cli cli = Cli.run("fix", "--write", "--max-file-size", "1K", dir.toString());
+
+    assertThat(file).hasContent(content);
+    assertThat(cli.err())
+        .contains("0 files rewritten; 1 findings need a person")
+        .contains("regshift: big.py: it is larger than --max-file-size (1024 bytes); not fixed");
+    assertThat(cli.exit()).isEqualTo(1);
+  }
+
   @Test
   void aFileChangedOrDeletedAfterPlanningIsReportedAndNotWritten() throws IOException {
     Path changed = dir.resolve("a.py");
@@ -196,7 +242,7 @@ class FixCommandTest {
     List<Path> roots = List.of(dir);
     ScanResult scan =
         new Scanner(Catalog.standard(), new Scanner.Options(new Walker.Options(true, List.of(), List.of(), false), 1 << 20, 1)).scan(roots, null);
-    FixRun run = FixRun.plan(scan, roots);
+    FixRun run = FixRun.plan(scan, roots, 1 << 20);
 
     Files.writeString(changed, "# edited meanwhile\n" + call);
     Files.delete(deleted);
