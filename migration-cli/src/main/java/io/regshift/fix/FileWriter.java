@@ -3,6 +3,7 @@ package io.regshift.fix;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -59,7 +60,7 @@ final class FileWriter {
         return "it is read-only; not written";
       }
       Path directory = real.getParent();
-      Path temporary = Files.createTempFile(directory, "." + real.getFileName() + ".", ".regshift-tmp");
+      Path temporary = Files.createTempFile(directory, "." + temporaryPrefix(real) + ".", ".regshift-tmp");
       try {
         PosixFileAttributeView posix = Files.getFileAttributeView(real, PosixFileAttributeView.class);
         if (posix != null) {
@@ -76,8 +77,19 @@ final class FileWriter {
       return "it was deleted since it was read; not written";
     } catch (AccessDeniedException e) {
       return "permission denied; not written";
-    } catch (IOException e) {
+    } catch (IOException | InvalidPathException e) {
       return "not written: " + e.getMessage();
     }
+  }
+
+  /**
+   * The file's name as the start of its temporary file's, reduced to printable ASCII: a name that
+   * is not valid in the file name encoding reads with U+FFFD, which that encoding may not express.
+   */
+  private static String temporaryPrefix(Path file) {
+    return file.getFileName().toString().codePoints()
+        .filter(c -> c > ' ' && c < 0x7f)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString();
   }
 }

@@ -1,12 +1,21 @@
 package io.regshift.fix;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The file a finding's path names, and the root it was found under.
+ * The file a finding's path names, and the root it was found under. A finding's path is text, and
+ * a file name that is not valid in the platform's file name encoding ({@code sun.jnu.encoding}:
+ * bytes that are not UTF-8, on Linux) reads with U+FFFD in it: the same text names another file,
+ * or none. Such a name is matched against the names its directory lists, as the scan saw them, so
+ * the file found is the one the scan read.
  */
 record Target(Path root, Path file) {
   /** What could not be resolved, and why; the message is for people. */
@@ -38,10 +47,45 @@ record Target(Path root, Path file) {
   }
 
   private static Path within(Path root, String relative) throws Unresolved {
-    Path file = root.resolve(relative);
-    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+    Path at = root;
+    for (String segment : relative.split("/")) {
+      at = child(at, segment);
+    }
+    return at;
+  }
+
+  private static Path child(Path directory, String name) throws Unresolved {
+    if (name.indexOf('\uFFFD') < 0) {
+      try {
+        Path direct = directory.resolve(name);
+        if (Files.exists(direct, LinkOption.NOFOLLOW_LINKS) && direct.getFileName().toString().equals(name)) {
+          return direct;
+        }
+      } catch (InvalidPathException e) {
+        // not expressible in the file name encoding: only the directory's own listing has it
+      }
+    }
+    List<Path> matches = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+      for (Path entry : entries) {
+        if (entry.getFileName().toString().equals(name)) {
+          matches.add(entry);
+        }
+      }
+    } catch (NoSuchFileException e) {
+      throw new Unresolved("deleted since it was scanned; not fixed");
+    } catch (IOException e) {
+      throw new Unresolved("its directory can't be listed (" + e.getMessage() + "); not fixed");
+    }
+    if (matches.isEmpty()) {
       throw new Unresolved("deleted since it was scanned; not fixed");
     }
-    return file;
+    if (matches.size() > 1) {
+      throw new Unresolved(
+          matches.size()
+              + " files in its directory have names that read as this one (names that are not valid in the file name"
+              + " encoding, " + System.getProperty("sun.jnu.encoding") + "), so which one the finding is in is unknown; not fixed");
+    }
+    return matches.get(0);
   }
 }

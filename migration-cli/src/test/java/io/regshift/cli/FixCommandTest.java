@@ -232,6 +232,43 @@ class FixCommandTest {
     assertThat(cli.exit()).isEqualTo(1);
   }
 
+  /** Runs a bash script in {@code dir}: Java can't name a file with bytes that are not UTF-8. */
+  private String bash(String script, String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("bash", "-c", script, "bash"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    assertThat(process.waitFor()).as(out).isZero();
+    return out;
+  }
+
+  @Test
+  void aFileWhoseNameIsNotUtf8IsPlannedDiffedAndWritten() throws Exception {
+    bash("mkdir $'d\\xfe' && printf '%s' \"$1\" > $'d\\xfe/\\xff.py'", PYTHON_CALL);
+
+    Cli dryRun = Cli.run("fix", dir.toString());
+    Cli write = Cli.run("fix", "--write", dir.toString());
+
+    assertThat(dryRun.out()).contains("--- a/d\uFFFD/\uFFFD.py\n+++ b/d\uFFFD/\uFFFD.py\n").contains("\n+" + PYTHON_FIXED);
+    assertThat(write.err()).as(write.err()).contains("1 file rewritten; 0 findings need a person").doesNotContain("problems");
+    assertThat(write.exit()).isZero();
+    assertThat(bash("cat $'d\\xfe/\\xff.py'")).isEqualTo(PYTHON_FIXED);
+    assertThat(bash("find . -type f | wc -l").trim()).isEqualTo("1");
+  }
+
+  @Test
+  void twoFilesWhoseNamesReadTheSameAreLeftForAPersonSayingWhy() throws Exception {
+    bash("printf '%s' \"$1\" > $'\\xff.py' && printf '%s' \"$1\" > $'\\xfe.py'", PYTHON_CALL);
+
+    Cli cli = Cli.run("fix", "--write", dir.toString());
+
+    assertThat(cli.err())
+        .contains("0 files rewritten; 2 findings need a person")
+        .contains("regshift: \uFFFD.py: 2 files in its directory have names that read as this one");
+    assertThat(cli.exit()).isEqualTo(1);
+    assertThat(bash("cat $'\\xff.py' $'\\xfe.py'")).isEqualTo(PYTHON_CALL + PYTHON_CALL);
+  }
+
   @Test
   void aFileChangedOrDeletedAfterPlanningIsReportedAndNotWritten() throws IOException {
     Path changed = dir.resolve("a.py");
