@@ -1,6 +1,7 @@
 package io.regshift.maven;
 
 import io.regshift.scan.Baseline;
+import io.regshift.scan.ControlCharacters;
 import io.regshift.scan.Finding;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.ScanResult;
@@ -126,10 +127,10 @@ public final class ScanMojo extends AbstractMojo {
 
     writeReports(reports, result, scan);
     for (ScanError e : result.errors()) {
-      getLog().warn(e.path() + ": " + e.message());
+      getLog().warn(ControlCharacters.escape(e.path()) + ": " + ControlCharacters.escape(e.message()));
     }
     for (Finding f : result.findings()) {
-      String line = f.path() + ":" + f.line() + ": " + f.message();
+      String line = ControlCharacters.escape(f.path()) + ":" + f.line() + ": " + ControlCharacters.escape(f.message());
       if (failOnFindings) {
         getLog().error(line);
       } else {

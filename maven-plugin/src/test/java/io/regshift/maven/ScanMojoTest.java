@@ -6,6 +6,7 @@ import static io.regshift.maven.Fixtures.clientJar;
 import static io.regshift.maven.Fixtures.javaSource;
 import static io.regshift.maven.Fixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -289,6 +290,19 @@ class ScanMojoTest {
         .isInstanceOf(MojoFailureException.class)
         .hasMessageStartingWith("regshift found 1 use of deprecated Cloudflare endpoints (1 in the project's files)");
     assertThat(log.at("error")).singleElement().asString().startsWith("src/main/resources/application.properties:1: ");
+  }
+
+  @Test
+  void logsPathsWithTheirControlCharactersEscaped() {
+    write(basedir, "src/main/resources/a\n::error file=x::y\u001b[31m\u0007.properties", "revoke=" + LEGACY_URL + "\n");
+    ScanMojo mojo = mojo();
+    mojo.failOnFindings = false;
+
+    assertThatCode(mojo::execute).doesNotThrowAnyException();
+    assertThat(log.at("warn"))
+        .singleElement()
+        .asString()
+        .startsWith("src/main/resources/a\\n::error file=x::y\\x1b[31m\\x07.properties:1: ");
   }
 
   @Test

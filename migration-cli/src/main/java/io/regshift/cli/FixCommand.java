@@ -2,6 +2,7 @@ package io.regshift.cli;
 
 import io.regshift.core.Catalog;
 import io.regshift.fix.FixRun;
+import io.regshift.scan.ControlCharacters;
 import io.regshift.scan.ScanResult;
 import io.regshift.scan.engine.Scanner;
 import io.regshift.scan.report.Format;
@@ -60,7 +61,7 @@ final class FixCommand implements Callable<Integer> {
     List<Path> roots = scope.roots(spec.commandLine());
     Scanner scanner = new Scanner(Catalog.standard(), scope.options());
     ScanResult scan = scanner.scan(roots, null);
-    FixRun run = FixRun.plan(scan, path -> ScanScope.resolve(roots, path));
+    FixRun run = FixRun.plan(scan, roots, scope.maxFileSize);
 
     int proposed = run.changes().size();
     int errorsBefore = run.errors().size();
@@ -92,7 +93,7 @@ final class FixCommand implements Callable<Integer> {
               : proposed + (proposed == 1 ? " file" : " files") + " would change (run with --write to apply)";
       err.println("regshift: " + changes + "; " + left.findings().size() + " findings need a person"
           + (run.errors().isEmpty() ? "" : "; " + run.errors().size() + " problems"));
-      run.errors().forEach(e -> err.println("regshift: " + e.path() + ": " + e.message()));
+      run.errors().forEach(e -> err.println("regshift: " + ControlCharacters.escape(e.path()) + ": " + ControlCharacters.escape(e.message())));
     }
     if (writeFailed) {
       return Main.EXIT_ERROR;

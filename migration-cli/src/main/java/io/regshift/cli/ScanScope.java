@@ -54,13 +54,4 @@ final class ScanScope {
   Scanner.Options options() {
     return new Scanner.Options(new Walker.Options(!noIgnore, includes, excludes, follow), maxFileSize, jobs);
   }
-
-  /** The file a finding's path names: paths are relative to their root, or start with it when there are several. */
-  static Path resolve(List<Path> roots, String path) {
-    if (roots.size() > 1) {
-      return Path.of(path);
-    }
-    Path root = roots.get(0);
-    return Files.isDirectory(root) ? root.resolve(path) : root;
-  }
 }

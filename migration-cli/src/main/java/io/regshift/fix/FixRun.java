@@ -4,6 +4,7 @@ import io.regshift.scan.Finding;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.ScanResult;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * One run of {@code regshift fix}: plans every file that has findings, renders the diff, and
@@ -20,12 +20,16 @@ import java.util.function.Function;
 public final class FixRun {
   private final List<Fixer.FilePlan> plans = new ArrayList<>();
   private final List<ScanError> errors = new ArrayList<>();
-  private final Map<String, Path> files = new LinkedHashMap<>();
+  private final Map<String, Target> files = new LinkedHashMap<>();
 
   /**
-   * Plans the fixes of a scan's findings; {@code resolve} turns a finding's path into its file.
+   * Plans the fixes of a scan's findings; {@code roots} are the paths the scan was given, and no
+   * file larger than {@code maxFileSize} bytes is read into memory. A file that could not be
+   * planned (too large, unreadable, gone, or one fix must not write: a symbolic link, or one whose
+   * real path is outside its root's) keeps its findings as left for a person, with the reason, and
+   * is listed once in {@link #errors()}: a finding is never dropped.
    */
-  public static FixRun plan(ScanResult scan, Function<String, Path> resolve) {
+  public static FixRun plan(ScanResult scan, List<Path> roots, long maxFileSize) {
     FixRun run = new FixRun();
     run.errors.addAll(scan.errors());
     Map<String, List<Finding>> byPath = new LinkedHashMap<>();
@@ -38,18 +42,49 @@ public final class FixRun {
         run.plans.add(Fixer.plan(path, new byte[0], entry.getValue()));
         continue;
       }
-      Path file = resolve.apply(path);
       try {
-        byte[] bytes = Files.readAllBytes(file);
-        run.files.put(path, file);
+        Target target = Target.resolve(roots, path);
+        String refusal = FileWriter.refusal(target.root(), target.file());
+        if (refusal != null) {
+          run.skip(path, entry.getValue(), refusal, "rewrite it by hand");
+          continue;
+        }
+        byte[] bytes = read(target.file(), maxFileSize);
+        if (bytes == null) {
+          run.skip(path, entry.getValue(), "it is larger than --max-file-size (" + maxFileSize + " bytes); not fixed",
+              "rewrite it by hand, or run fix with a larger --max-file-size");
+          continue;
+        }
+        run.files.put(path, target);
         run.plans.add(Fixer.plan(path, bytes, entry.getValue()));
+      } catch (Target.Unresolved e) {
+        run.skip(path, entry.getValue(), e.getMessage(), "rewrite it by hand");
       } catch (NoSuchFileException e) {
-        run.errors.add(new ScanError(path, "deleted since it was scanned; not fixed"));
+        run.skip(path, entry.getValue(), "deleted since it was scanned; not fixed", "rewrite it by hand");
       } catch (IOException | OutOfMemoryError e) {
-        run.errors.add(new ScanError(path, "unreadable; not fixed: " + e.getMessage()));
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        run.skip(path, entry.getValue(), "unreadable (" + why + "); not fixed", "rewrite it by hand");
       }
     }
     return run;
+  }
+
+  /** The file's bytes, or null when it has more than {@code max}. */
+  private static byte[] read(Path file, long max) throws IOException {
+    if (Files.size(file) > max) {
+      return null;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      // The file may have grown since its size was taken: read one byte past the bound to tell.
+      byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+      return bytes.length > max ? null : bytes;
+    }
+  }
+
+  /** Leaves a file's findings for a person, and says why once for the file. */
+  private void skip(String path, List<Finding> findings, String reason, String manualStep) {
+    errors.add(new ScanError(path, reason));
+    plans.add(Fixer.unplanned(path, findings, "fix did not read or write its file: " + reason, manualStep));
   }
 
   public List<Fixer.FilePlan> plans() {
@@ -83,7 +118,7 @@ public final class FixRun {
   public int write() {
     int written = 0;
     for (Fixer.FilePlan plan : changes()) {
-      String problem = FileWriter.replace(files.get(plan.path()), plan.original(), plan.rewritten());
+      String problem = FileWriter.replace(files.get(plan.path()).root(), files.get(plan.path()).file(), plan.original(), plan.rewritten());
       if (problem == null) {
         written++;
       } else {

@@ -60,6 +60,12 @@ public final class Fixer {
     return new FilePlan(path, bytes, out.toString().getBytes(StandardCharsets.ISO_8859_1), kept);
   }
 
+  /** A plan that changes nothing and leaves every finding for a person, for the reason given. */
+  static FilePlan unplanned(String path, List<Finding> findings, String reason, String manualStep) {
+    List<Outcome> outcomes = findings.stream().map(f -> Outcome.notFixable(f, reason, manualStep)).toList();
+    return new FilePlan(path, new byte[0], new byte[0], outcomes);
+  }
+
   private static boolean overlap(Edit a, Edit b) {
     if (a.start() == a.end() || b.start() == b.end()) {
       return a.start() > b.start() && a.start() < b.end() || b.start() > a.start() && b.start() < a.end();

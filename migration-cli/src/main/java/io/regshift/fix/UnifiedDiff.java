@@ -1,5 +1,6 @@
 package io.regshift.fix;
 
+import io.regshift.scan.ControlCharacters;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.List;
 /**
  * A unified diff of one file, as {@code git diff} prints it, with three lines of context. The
  * rewrite only changes whole calls, so a plain line-by-line comparison of the changed region is
- * exact; lines are shown as UTF-8.
+ * exact; lines are shown as UTF-8, with control characters (but tab) as visible escapes.
  */
 final class UnifiedDiff {
   private static final int CONTEXT = 3;
@@ -25,7 +26,8 @@ final class UnifiedDiff {
       return "";
     }
     StringBuilder out = new StringBuilder();
-    out.append("--- a/").append(path).append('\n').append("+++ b/").append(path).append('\n');
+    String shown = ControlCharacters.escape(path);
+    out.append("--- a/").append(shown).append('\n').append("+++ b/").append(shown).append('\n');
     // Hunks: walk both files, aligning equal lines greedily (edits never reorder lines).
     int i = 0;
     int j = 0;
@@ -102,7 +104,7 @@ final class UnifiedDiff {
     if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
       lines.remove(lines.size() - 1);
     }
-    lines.replaceAll(l -> l.endsWith("\r") ? l.substring(0, l.length() - 1) : l);
+    lines.replaceAll(l -> ControlCharacters.escape(l.endsWith("\r") ? l.substring(0, l.length() - 1) : l));
     return lines;
   }
 }

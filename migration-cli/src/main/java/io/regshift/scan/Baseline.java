@@ -79,7 +79,7 @@ public final class Baseline {
     Path absolute = file.toAbsolutePath();
     Path temporary = Files.createTempFile(absolute.getParent(), ".regshift-baseline", ".tmp");
     try {
-      Files.writeString(temporary, ADAPTER.toJson(root) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(temporary, ControlCharacters.escapeJson(ADAPTER.toJson(root)) + "\n", StandardCharsets.UTF_8);
       Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temporary);

@@ -123,6 +123,152 @@ class FixCommandTest {
     }
   }
 
+  private static final String PYTHON_CALL = "client.zero_trust.devices.revoke.create(account_id=a, body=ids)\n";
+  private static final String PYTHON_FIXED = "client.zero_trust.devices.registrations.revoke(account_id=a, id=ids)\n";
+
+  @Test
+  void underFollowAFileInALinkedDirectoryOutsideTheTreeIsNotWritten() throws IOException {
+    Path repo = Files.createDirectories(dir.resolve("repo/src"));
+    Path outside = Files.createDirectories(dir.resolve("outside/dir"));
+    Files.writeString(outside.resolve("revoke.py"), PYTHON_CALL);
+    Files.createSymbolicLink(repo.resolve("vendor"), Path.of("../../outside/dir"));
+    Files.writeString(repo.resolve("own.py"), PYTHON_CALL);
+
+    Cli cli = Cli.run("fix", "--write", "--follow", dir.resolve("repo").toString());
+
+    assertThat(outside.resolve("revoke.py")).hasContent(PYTHON_CALL);
+    assertThat(repo.resolve("vendor")).isSymbolicLink();
+    assertThat(repo.resolve("own.py")).hasContent(PYTHON_FIXED);
+    assertThat(cli.err())
+        .contains("1 file rewritten; 1 findings need a person")
+        .contains("regshift: src/vendor/revoke.py: its real path " + outside.toRealPath().resolve("revoke.py") + " is outside ");
+    assertThat(cli.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void aLinkNamedOnTheCommandLineIsNotReplaced() throws IOException {
+    Path target = Files.createDirectories(dir.resolve("outside")).resolve("real.py");
+    Files.writeString(target, PYTHON_CALL);
+    Path link = Files.createSymbolicLink(dir.resolve("link.py"), target);
+
+    Cli cli = Cli.run("fix", "--write", link.toString());
+
+    assertThat(link).isSymbolicLink();
+    assertThat(target).hasContent(PYTHON_CALL);
+    assertThat(cli.err()).contains("regshift: link.py: it is a symbolic link, which fix never replaces");
+    assertThat(cli.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void underFollowALinkedFileInTheTreeIsNotReplacedNorItsTargetOutsideWritten() throws IOException {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Path target = Files.createDirectories(dir.resolve("outside")).resolve("real.py");
+    Files.writeString(target, PYTHON_CALL);
+    Files.createSymbolicLink(repo.resolve("a.py"), Path.of("../outside/real.py"));
+
+    Cli cli = Cli.run("fix", "--write", "--follow", repo.toString());
+
+    assertThat(repo.resolve("a.py")).isSymbolicLink();
+    assertThat(target).hasContent(PYTHON_CALL);
+    assertThat(cli.err()).contains("0 files rewritten; 1 findings need a person").contains("regshift: a.py: it is a symbolic link");
+    assertThat(cli.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void underFollowALinkToAFileInTheTreeStaysALinkWhileItsTargetIsFixed() throws IOException {
+    Files.writeString(dir.resolve("real.py"), PYTHON_CALL);
+    Files.createSymbolicLink(dir.resolve("alias.py"), Path.of("real.py"));
+
+    Cli cli = Cli.run("fix", "--write", "--follow", dir.toString());
+
+    assertThat(dir.resolve("alias.py")).isSymbolicLink();
+    assertThat(dir.resolve("real.py")).hasContent(PYTHON_FIXED);
+    assertThat(cli.err()).contains("regshift: alias.py: it is a symbolic link");
+  }
+
+  private ScanResult scan(Path root) throws IOException {
+    return new Scanner(Catalog.standard(), new Scanner.Options(new Walker.Options(true, List.of(), List.of(), false), 1 << 20, 1))
+        .scan(List.of(root), null);
+  }
+
+  @Test
+  void aFileUnreadableWhenPlannedLeavesItsFindingsForAPerson() throws IOException {
+    Path file = dir.resolve("a.py");
+    Files.writeString(file, PYTHON_CALL);
+    ScanResult scan = scan(dir);
+    Files.delete(file);
+    Files.createDirectory(file);
+
+    FixRun run = FixRun.plan(scan, List.of(dir), 1 << 20);
+
+    assertThat(run.notFixable()).singleElement().satisfies(o -> assertThat(o.reason()).startsWith("fix did not read or write its file: unreadable ("));
+    assertThat(run.errors()).extracting(e -> e.path() + ": " + e.message()).singleElement().asString().startsWith("a.py: unreadable (");
+  }
+
+  @Test
+  void aFileDeletedBeforeItIsPlannedLeavesItsFindingsForAPerson() throws IOException {
+    Path file = dir.resolve("a.py");
+    Files.writeString(file, PYTHON_CALL);
+    ScanResult scan = scan(dir);
+    Files.delete(file);
+
+    FixRun run = FixRun.plan(scan, List.of(dir), 1 << 20);
+
+    assertThat(run.notFixable()).singleElement().satisfies(o -> assertThat(o.reason()).contains("deleted since it was scanned"));
+  }
+
+  @Test
+  void aFileLargerThanMaxFileSizeIsNotReadToBeRewrittenAndNeedsAPerson() throws IOException {
+    Path file = dir.resolve("big.py");
+    String content = PYTHON_CALL + "# padding\n".repeat(300);
+    Files.writeString(file, content);
+
+    Cli cli = Cli.run("fix", "--write", "--max-file-size", "1K", dir.toString());
+
+    assertThat(file).hasContent(content);
+    assertThat(cli.err())
+        .contains("0 files rewritten; 1 findings need a person")
+        .contains("regshift: big.py: it is larger than --max-file-size (1024 bytes); not fixed");
+    assertThat(cli.exit()).isEqualTo(1);
+  }
+
+  /** Runs a bash script in {@code dir}: Java can't name a file with bytes that are not UTF-8. */
+  private String bash(String script, String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("bash", "-c", script, "bash"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    assertThat(process.waitFor()).as(out).isZero();
+    return out;
+  }
+
+  @Test
+  void aFileWhoseNameIsNotUtf8IsPlannedDiffedAndWritten() throws Exception {
+    bash("mkdir $'d\\xfe' && printf '%s' \"$1\" > $'d\\xfe/\\xff.py'", PYTHON_CALL);
+
+    Cli dryRun = Cli.run("fix", dir.toString());
+    Cli write = Cli.run("fix", "--write", dir.toString());
+
+    assertThat(dryRun.out()).contains("--- a/d\uFFFD/\uFFFD.py\n+++ b/d\uFFFD/\uFFFD.py\n").contains("\n+" + PYTHON_FIXED);
+    assertThat(write.err()).as(write.err()).contains("1 file rewritten; 0 findings need a person").doesNotContain("problems");
+    assertThat(write.exit()).isZero();
+    assertThat(bash("cat $'d\\xfe/\\xff.py'")).isEqualTo(PYTHON_FIXED);
+    assertThat(bash("find . -type f | wc -l").trim()).isEqualTo("1");
+  }
+
+  @Test
+  void twoFilesWhoseNamesReadTheSameAreLeftForAPersonSayingWhy() throws Exception {
+    bash("printf '%s' \"$1\" > $'\\xff.py' && printf '%s' \"$1\" > $'\\xfe.py'", PYTHON_CALL);
+
+    Cli cli = Cli.run("fix", "--write", dir.toString());
+
+    assertThat(cli.err())
+        .contains("0 files rewritten; 2 findings need a person")
+        .contains("regshift: \uFFFD.py: 2 files in its directory have names that read as this one");
+    assertThat(cli.exit()).isEqualTo(1);
+    assertThat(bash("cat $'\\xff.py' $'\\xfe.py'")).isEqualTo(PYTHON_CALL + PYTHON_CALL);
+  }
+
   @Test
   void aFileChangedOrDeletedAfterPlanningIsReportedAndNotWritten() throws IOException {
     Path changed = dir.resolve("a.py");
@@ -133,7 +279,7 @@ class FixCommandTest {
     List<Path> roots = List.of(dir);
     ScanResult scan =
         new Scanner(Catalog.standard(), new Scanner.Options(new Walker.Options(true, List.of(), List.of(), false), 1 << 20, 1)).scan(roots, null);
-    FixRun run = FixRun.plan(scan, p -> ScanScope.resolve(roots, p));
+    FixRun run = FixRun.plan(scan, roots, 1 << 20);
 
     Files.writeString(changed, "# edited meanwhile\n" + call);
     Files.delete(deleted);

@@ -1,5 +1,6 @@
 package io.regshift.scan.report;
 
+import io.regshift.scan.ControlCharacters;
 import io.regshift.scan.Finding;
 import io.regshift.scan.ScanResult;
 
@@ -22,7 +23,7 @@ public final class GithubReport {
       out.append("::")
           .append(command)
           .append(" file=")
-          .append(property(f.path()))
+          .append(property(ControlCharacters.escape(f.path())))
           .append(",line=")
           .append(f.line())
           .append(",col=")
@@ -33,7 +34,7 @@ public final class GithubReport {
       out.append(",title=")
           .append(property("regshift " + f.ruleId()))
           .append("::")
-          .append(data(f.message()))
+          .append(data(ControlCharacters.escape(f.message())))
           .append('\n');
     }
     return out.toString();

@@ -2,6 +2,7 @@ package io.regshift.scan.report;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import io.regshift.scan.ControlCharacters;
 
 /** Pretty JSON of plain maps and lists, in insertion order. */
 final class Json {
@@ -10,6 +11,6 @@ final class Json {
   private Json() {}
 
   static String write(Object tree) {
-    return ADAPTER.toJson(tree);
+    return ControlCharacters.escapeJson(ADAPTER.toJson(tree));
   }
 }

@@ -1,5 +1,8 @@
 package io.regshift.scan.report;
 
+import static io.regshift.scan.ControlCharacters.escape;
+import static io.regshift.scan.ControlCharacters.escapeLineStart;
+
 import io.regshift.scan.Finding;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.ScanResult;
@@ -20,14 +23,14 @@ public final class TextReport {
   public static String render(ScanResult result, boolean colour, boolean quiet) {
     StringBuilder out = new StringBuilder();
     for (Finding f : result.findings()) {
-      String location = f.path() + ":" + f.line() + ":" + f.column();
+      String location = escapeLineStart(f.path()) + ":" + f.line() + ":" + f.column();
       out.append(colour ? BOLD + location + RESET : location)
           .append(": ")
           .append(f.severity().label())
           .append('[')
           .append(f.ruleId())
           .append("] ")
-          .append(f.message())
+          .append(escape(f.message()))
           .append('\n');
       out.append("    | ").append(highlighted(f, colour)).append('\n');
     }
@@ -35,7 +38,7 @@ public final class TextReport {
       return out.toString();
     }
     for (ScanError e : result.errors()) {
-      out.append("note: ").append(e.path()).append(": ").append(e.message()).append('\n');
+      out.append("note: ").append(escape(e.path())).append(": ").append(escape(e.message())).append('\n');
     }
     out.append(summary(result)).append('\n');
     return out.toString();
@@ -71,9 +74,10 @@ public final class TextReport {
   private static String highlighted(Finding f, boolean colour) {
     String s = f.snippet();
     if (!colour || f.highlightStart() < 0 || f.highlightEnd() > s.length() || f.highlightStart() >= f.highlightEnd()) {
-      return s;
+      return escape(s);
     }
-    return DIM + s.substring(0, f.highlightStart()) + RESET + BOLD_RED + s.substring(f.highlightStart(), f.highlightEnd()) + RESET + DIM + s.substring(f.highlightEnd()) + RESET;
+    return DIM + escape(s.substring(0, f.highlightStart())) + RESET + BOLD_RED + escape(s.substring(f.highlightStart(), f.highlightEnd()))
+        + RESET + DIM + escape(s.substring(f.highlightEnd())) + RESET;
   }
 
   static String bytes(long n) {
