@@ -3,10 +3,12 @@ package io.regshift.scan.read;
 import io.regshift.scan.Finding;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.detect.Mode;
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -26,6 +28,9 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 public final class ArtifactReader {
   /** Archives inside archives deeper than this are reported and skipped. */
   private static final int MAX_DEPTH = 8;
+
+  /** The end-of-central-directory signature that an archive without entries starts with. */
+  private static final byte[] EMPTY_ARCHIVE = {'P', 'K', 5, 6};
 
   /**
    * What reading one top-level archive may cost, across all the archives nested in it.
@@ -94,8 +99,14 @@ public final class ArtifactReader {
       totals.errors.add(new ScanError(path, "archives nested deeper than " + MAX_DEPTH + " levels were skipped"));
       return;
     }
-    try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new NoClose(in))) {
+    BufferedInputStream buffered = new BufferedInputStream(new NoClose(in));
+    buffered.mark(EMPTY_ARCHIVE.length);
+    boolean empty = Arrays.equals(buffered.readNBytes(EMPTY_ARCHIVE.length), EMPTY_ARCHIVE);
+    buffered.reset();
+    try (ZipArchiveInputStream zip = new ZipArchiveInputStream(buffered)) {
+      int entries = 0;
       for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        entries++;
         totals.countEntry(entry.getName());
         if (entry.isDirectory()) {
           continue;
@@ -123,6 +134,10 @@ public final class ArtifactReader {
           // Only inflating finds the end of this entry: do it here, where the budget sees it.
           metered.drain();
         }
+      }
+      if (entries == 0 && !empty) {
+        // The stream finds no entry in what is not a zip archive at all, and does not say so.
+        totals.errors.add(new ScanError(path, "not a readable archive: no zip entry found"));
       }
     } catch (OverBudget e) {
       throw e;
