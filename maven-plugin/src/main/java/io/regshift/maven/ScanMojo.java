@@ -56,6 +56,14 @@ public final class ScanMojo extends AbstractMojo {
   boolean failOnFindings = true;
 
   /**
+   * Fail the build when anything was not scanned in full: an unreadable file, a file or archive
+   * entry over the size limit, an archive nested too deep or over its inflation budget. A build
+   * that passes then says that everything it reads was looked at.
+   */
+  @Parameter(property = "regshift.failOnIncomplete", defaultValue = "true")
+  boolean failOnIncomplete = true;
+
+  /**
    * Reports to write to {@code outputDirectory}, any of {@code text} ({@code regshift.txt}),
    * {@code json} ({@code regshift.json}), {@code sarif} ({@code regshift.sarif}) and {@code github}
    * ({@code regshift-github.txt}, workflow commands). The findings are logged whatever this says.
@@ -138,9 +146,32 @@ public final class ScanMojo extends AbstractMojo {
       }
     }
     getLog().info("regshift: " + TextReport.summary(result));
-    if (!result.findings().isEmpty() && failOnFindings) {
-      throw new MojoFailureException(FailureSummary.of(result.findings(), dependencies));
+    boolean failOnTheFindings = !result.findings().isEmpty() && failOnFindings;
+    boolean failIncomplete = !result.errors().isEmpty() && failOnIncomplete;
+    if (failOnTheFindings || failIncomplete) {
+      StringBuilder message = new StringBuilder();
+      if (failOnTheFindings) {
+        message.append(FailureSummary.of(result.findings(), dependencies));
+      }
+      if (failIncomplete) {
+        message.append(failOnTheFindings ? "\n" : "").append(incomplete(result.errors()));
+      }
+      throw new MojoFailureException(message.toString());
     }
+  }
+
+  /** What was not scanned, and how to build anyway. */
+  static String incomplete(List<ScanError> errors) {
+    StringBuilder s =
+        new StringBuilder("regshift could not scan ")
+            .append(count(errors.size(), "path", "paths"))
+            .append(" in full, so the build cannot say they are free of deprecated endpoints:\n");
+    for (ScanError e : errors) {
+      s.append("  - ").append(e.path()).append(": ").append(e.message()).append('\n');
+    }
+    s.append("To build anyway: exclude them (<excludes>), or report without failing:")
+        .append(" <failOnIncomplete>false</failOnIncomplete> or -Dregshift.failOnIncomplete=false");
+    return s.toString();
   }
 
   private List<Format> reports() throws MojoExecutionException {

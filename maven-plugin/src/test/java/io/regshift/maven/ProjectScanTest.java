@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.regshift.core.Catalog;
 import io.regshift.scan.Finding;
+import io.regshift.scan.ScanError;
 import io.regshift.scan.ScanResult;
 import io.regshift.scan.engine.Scanner;
 import io.regshift.scan.walk.Walker;
@@ -17,7 +18,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,6 +186,27 @@ class ProjectScanTest {
 
     assertThat(result.findings()).isEmpty();
     assertThat(result.suppressed()).isEqualTo(1);
+  }
+
+  @Test
+  void aZipBombDependencyIsReportedWithoutBeingInflated() throws IOException {
+    Path bomb = work.resolve("bomb-1.0.jar");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
+      zip.setLevel(Deflater.BEST_SPEED);
+      zip.putNextEntry(new ZipEntry("zeros.bin"));
+      zip.write(new byte[32 << 20]);
+      zip.closeEntry();
+    }
+
+    ScanResult result = scan(List.of(), List.of(new ProjectScan.Dependency("com.acme:bomb:1.0", bomb)));
+
+    assertThat(result.errors())
+        .extracting(ScanError::path, ScanError::message)
+        .containsExactly(
+            tuple(
+                "com.acme:bomb:1.0 (bomb-1.0.jar)",
+                "over the archive inflation budget: zeros.bin inflates to more than 100 times its compressed size;"
+                    + " the rest of the archive was not scanned"));
   }
 
   @Test

@@ -170,6 +170,45 @@ class ScanMojoTest {
     assertThat(log.at("warn")).singleElement().asString().startsWith(LEGACY_ENTRY + ":1: compiled code calls");
   }
 
+  private void brokenDependency() {
+    DefaultArtifact a = new DefaultArtifact("com.acme", "broken", "1.0", "compile", "jar", null, new DefaultArtifactHandler("jar"));
+    a.setFile(write(repository, "broken-1.0.jar", "not a zip archive").toFile());
+    artifacts.add(a);
+  }
+
+  @Test
+  void failsByDefaultNamingWhatWasNotScanned() {
+    brokenDependency();
+
+    assertThatThrownBy(() -> mojo().execute())
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("regshift could not scan 1 path in full")
+        .hasMessageContaining("  - com.acme:broken:1.0 (broken-1.0.jar): not a readable archive")
+        .hasMessageContaining("-Dregshift.failOnIncomplete=false");
+  }
+
+  @Test
+  void warnsInsteadWhenFailOnIncompleteIsOff() throws Exception {
+    brokenDependency();
+    ScanMojo mojo = mojo();
+    mojo.failOnIncomplete = false;
+
+    mojo.execute();
+
+    assertThat(log.at("warn")).singleElement().asString().startsWith("com.acme:broken:1.0 (broken-1.0.jar): not a readable archive");
+  }
+
+  @Test
+  void failsWithBothTheFindingsAndWhatWasNotScanned() {
+    legacyDependency();
+    brokenDependency();
+
+    assertThatThrownBy(() -> mojo().execute())
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("regshift found 1 use of deprecated Cloudflare endpoints")
+        .hasMessageContaining("\nregshift could not scan 1 path in full");
+  }
+
   @Test
   void skipScansNothing() throws Exception {
     legacyDependency();

@@ -2,6 +2,7 @@ package io.regshift.cli;
 
 import io.regshift.core.Catalog;
 import io.regshift.scan.Baseline;
+import io.regshift.scan.ScanError;
 import io.regshift.scan.ScanResult;
 import io.regshift.scan.engine.Scanner;
 import io.regshift.scan.report.Format;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
       "Finds uses of Cloudflare's deprecated device-revocation endpoints in code, config and build"
           + " artifacts (.class, .jar, .war, .ear).",
       "",
-      "Exit codes: 0 no findings, 1 findings, 2 usage error or a scan that could not run."
+      "Exit codes: 0 no findings, 1 findings, 2 usage error or a scan that could not run;"
+          + " with --fail-on-incomplete, also 2 when anything was not scanned in full (2 wins over 1)."
     })
 final class ScanCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -50,6 +52,14 @@ final class ScanCommand implements Callable<Integer> {
 
   @Option(names = {"-q", "--quiet"}, description = "Print findings only: no summary, no progress.")
   boolean quiet;
+
+  @Option(
+      names = "--fail-on-incomplete",
+      description =
+          "Exit 2 when anything was not scanned in full: an unreadable file, a file or archive entry over"
+              + " --max-file-size, an archive nested too deep or over its inflation budget, a path that is not"
+              + " a regular file. Wins over exit 1 and --exit-zero.")
+  boolean failOnIncomplete;
 
   @Override
   public Integer call() throws IOException {
@@ -89,7 +99,46 @@ final class ScanCommand implements Callable<Integer> {
     if (writeBaseline != null && !quiet) {
       err.println("regshift: wrote " + result.findings().size() + " findings to the baseline " + writeBaseline);
     }
+    if (failOnIncomplete && !result.errors().isEmpty()) {
+      reportIncomplete(result, err, chosen == Format.TEXT && output == null && !quiet);
+      return Main.EXIT_ERROR;
+    }
     return result.findings().isEmpty() || exitZero ? 0 : Main.EXIT_FINDINGS;
+  }
+
+  /** Says why the exit is 2, and what was not scanned unless the report on the terminal already listed it. */
+  private static void reportIncomplete(ScanResult result, PrintWriter err, boolean listedInReport) {
+    int n = result.errors().size();
+    err.println(
+        "regshift: error: the scan is incomplete (--fail-on-incomplete): "
+            + n
+            + (n == 1 ? " path was" : " paths were")
+            + " not scanned in full"
+            + (listedInReport ? ", listed above" : ":"));
+    if (!listedInReport) {
+      for (ScanError e : result.errors()) {
+        err.println("  " + visible(e.path()) + ": " + visible(e.message()));
+      }
+    }
+    err.flush();
+  }
+
+  /** Control characters as visible escapes: a file name must not start a line a CI runner obeys, nor reach the terminal. */
+  private static String visible(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (Character.isISOControl(c)) {
+        out.append(String.format("\\x%02x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private Format parseFormat() {

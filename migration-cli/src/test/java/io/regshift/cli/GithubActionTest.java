@@ -108,6 +108,19 @@ class GithubActionTest {
   }
 
   @Test
+  void theScanStepFailsTheJobWhenSomethingWasNotScannedUnlessToldNotTo() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Files.writeString(repo.resolve("broken.jar"), "not a zip archive");
+
+    Run strict = runStep("Scan", Map.of(), repo);
+    Run lenient = runStep("Scan", Map.of("fail-on-incomplete", "false"), repo);
+
+    assertThat(strict.exit()).isEqualTo(2);
+    assertThat(strict.out()).contains("the scan is incomplete (--fail-on-incomplete)").contains("  broken.jar: not a readable archive");
+    assertThat(lenient.exit()).isZero();
+  }
+
+  @Test
   void theSarifStepWritesAReportAndNamesItAsOutput() throws Exception {
     Path repo = Files.createDirectories(dir.resolve("repo"));
     Files.writeString(repo.resolve("x.go"), "c.ZeroTrust.Devices.Revoke.New(ctx, p)\n");

@@ -223,6 +223,109 @@ class ScanCommandTest {
   }
 
   @Test
+  void aTreeFourteenHundredLevelsDeepIsScannedToTheBottom() throws Exception {
+    // Short names keep the path within PATH_MAX (4096 bytes): 1,400 levels of "d/" are 2,800.
+    Path bottom = Files.createDirectories(dir.resolve(String.join("/", java.util.Collections.nCopies(1400, "d"))));
+    Files.writeString(bottom.resolve("x.sh"), "curl $API/accounts/$A/devices/revoke\n");
+    Files.writeString(dir.resolve(".gitignore"), "**/ignored/**\n!keep\n");
+    Files.writeString(bottom.getParent().resolve(".gitignore"), "*.log\n");
+    try {
+      Cli cli = Cli.run("scan", "--format", "json", dir.toString());
+
+      assertThat(cli.err()).doesNotContain("StackOverflowError");
+      assertThat(cli.exit()).isEqualTo(1);
+      assertThat(paths(cli)).containsExactly("d/".repeat(1400) + "x.sh");
+      assertThat(errors(cli)).isEmpty();
+    } finally {
+      shell("rm -rf d"); // much faster than the deletion of @TempDir on a deep tree
+    }
+  }
+
+  @Test
+  void aTreeDeeperThanPathMaxIsReportedWhereItCannotBeOpened() throws Exception {
+    write("top.sh", "curl $API/accounts/$A/devices/revoke\n");
+    // Relative steps: no path given to mkdir ever exceeds PATH_MAX, though the tree does.
+    // (perl, not a shell loop: bash's cd slows down badly past PATH_MAX).
+    try {
+      shell("perl -e 'for (1..3000) { mkdir \"d\" or die $!; chdir \"d\" or die $! } open(F, \">x.sh\") or die $!;"
+          + " print F \"curl \\$API/accounts/\\$A/devices/revoke\\n\"'");
+      Cli cli = Cli.run("scan", "--format", "json", dir.toString());
+
+      assertThat(cli.err()).doesNotContain("StackOverflowError");
+      assertThat(cli.exit()).isEqualTo(1);
+      assertThat(paths(cli)).containsExactly("top.sh");
+      assertThat(errors(cli)).isNotEmpty().allSatisfy(e -> assertThat(e).startsWith("d/d/d/").endsWith("File name too long"));
+    } finally {
+      shell("rm -rf d"); // rm walks it with relative steps; Java's deletion of @TempDir could not
+    }
+  }
+
+  @Test
+  void aFifoGivenAsAPathIsReportedAndSkipped() throws Exception {
+    shell("mkfifo pipe");
+    Path ok = write("ok.sh", "echo fine\n");
+
+    Cli cli = Cli.run("scan", "--format", "json", dir.resolve("pipe").toString(), ok.toString());
+
+    assertThat(cli.exit()).isZero();
+    assertThat(errors(cli)).containsExactly("pipe: not a regular file (a FIFO, socket or device): not scanned");
+  }
+
+  @Test
+  void failOnIncompleteExitsTwoWhenAFileWasNotScannedInFull() throws IOException {
+    write("big.txt", "nothing to see here, but more than ten bytes of it\n");
+
+    Cli lenient = Cli.run("scan", "--max-file-size", "10", dir.toString());
+    Cli strict = Cli.run("scan", "--max-file-size", "10", "--fail-on-incomplete", dir.toString());
+
+    assertThat(lenient.exit()).isZero();
+    assertThat(strict.exit()).isEqualTo(2);
+    assertThat(strict.out()).contains("note: big.txt: larger than --max-file-size (10 bytes)");
+    assertThat(strict.err()).contains("regshift: error: the scan is incomplete (--fail-on-incomplete): 1 path was not scanned in full, listed above");
+  }
+
+  @Test
+  void failOnIncompleteListsWhatWasNotScannedWhenTheReportDoesNot() throws IOException {
+    write("broken.jar", "not a zip archive");
+
+    Cli cli = Cli.run("scan", "--quiet", "--fail-on-incomplete", dir.toString());
+
+    assertThat(cli.exit()).isEqualTo(2);
+    assertThat(cli.err())
+        .contains("1 path was not scanned in full:\n")
+        .contains("  broken.jar: not a readable archive");
+  }
+
+  @Test
+  void anIncompleteScanExitsTwoEvenWithFindingsOrExitZero() throws IOException {
+    write("bad.sh", "curl $API/accounts/$A/devices/revoke\n");
+    write("broken.jar", "not a zip archive");
+
+    Cli findings = Cli.run("scan", dir.toString());
+    Cli incomplete = Cli.run("scan", "--fail-on-incomplete", dir.toString());
+    Cli exitZero = Cli.run("scan", "--fail-on-incomplete", "--exit-zero", dir.toString());
+
+    assertThat(List.of(findings.exit(), incomplete.exit(), exitZero.exit())).containsExactly(1, 2, 2);
+    assertThat(incomplete.out()).contains("bad.sh:1:");
+  }
+
+  @Test
+  void aFileNameCannotInjectLinesIntoTheIncompleteMessage() throws IOException {
+    write("x\n::error file=a.jar\u001b.jar", "not a zip archive");
+
+    Cli cli = Cli.run("scan", "--format", "github", "--fail-on-incomplete", dir.toString());
+
+    assertThat(cli.exit()).isEqualTo(2);
+    assertThat(cli.err()).contains("  x\\n::error file=a.jar\\x1b.jar: not a readable archive").doesNotContain("\n::error");
+  }
+
+  private void shell(String script) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+  }
+
+  @Test
   void rulesListsEveryRuleFromTheCatalog() {
     Cli cli = Cli.run("rules");
 
@@ -243,6 +346,14 @@ class ScanCommandTest {
     }
     assertThat(Cli.run("--version").out()).startsWith("regshift 0.1.0");
     assertThat(Cli.run("scan", "--version").out()).startsWith("regshift 0.1.0");
+  }
+
+  /** The errors of a JSON report, as {@code path: message}. */
+  @SuppressWarnings("unchecked")
+  private static List<String> errors(Cli cli) throws IOException {
+    Map<String, Object> summary = (Map<String, Object>) json(cli.out()).get("summary");
+    List<Map<String, Object>> errors = (List<Map<String, Object>>) summary.get("errors");
+    return errors.stream().map(e -> e.get("path") + ": " + e.get("message")).toList();
   }
 
   @SuppressWarnings("unchecked")

@@ -4,16 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.CountedCompleter;
 import org.eclipse.jgit.ignore.FastIgnoreRule;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
@@ -26,7 +26,8 @@ import org.eclipse.jgit.ignore.IgnoreNode;
  *
  * <p>The walk is parallel, as ripgrep's is: each directory is a task on a fork-join pool, and a
  * file is handed to the visitor on the thread that listed it, so the work of reading it needs no
- * hand-over between threads.
+ * hand-over between threads. No task waits for its subdirectories (a task completes when they
+ * have), so the depth of a tree never becomes the depth of a thread's stack.
  */
 public final class Walker {
   /**
@@ -82,11 +83,16 @@ public final class Walker {
     BasicFileAttributes rootAttributes = Files.readAttributes(root, BasicFileAttributes.class);
     if (!rootAttributes.isDirectory()) {
       String name = root.getFileName() == null ? root.toString() : root.getFileName().toString();
-      visitor.file(new SourceFile(root, name, rootAttributes.size()));
+      if (rootAttributes.isRegularFile()) {
+        visitor.file(new SourceFile(root, name, rootAttributes.size()));
+      } else {
+        // Opening a FIFO blocks until a writer comes; a device may never end.
+        visitor.error(name, "not a regular file (a FIFO, socket or device): not scanned");
+      }
       return;
     }
     Ancestor top = new Ancestor(null, options.followLinks() ? rootAttributes.fileKey() : null);
-    pool.invoke(new Directory(root, "", null, top, visitor));
+    pool.invoke(new Directory(null, root, "", null, top, visitor));
   }
 
   /** A {@code .gitignore}, the directory it applies to, and the scopes above it (innermost first). */
@@ -104,15 +110,19 @@ public final class Walker {
     }
   }
 
-  /** Lists one directory: hands its files to the visitor and forks a task per subdirectory. */
-  private final class Directory extends RecursiveAction {
+  /**
+   * Lists one directory: hands its files to the visitor and forks a task per subdirectory, which
+   * completes this one when it and its own have completed.
+   */
+  private final class Directory extends CountedCompleter<Void> {
     private final Path dir;
     private final String path; // relative to the root; "" for the root
     private final Scope outer;
     private final Ancestor ancestors;
     private final Visitor visitor;
 
-    Directory(Path dir, String path, Scope outer, Ancestor ancestors, Visitor visitor) {
+    Directory(Directory parent, Path dir, String path, Scope outer, Ancestor ancestors, Visitor visitor) {
+      super(parent);
       this.dir = dir;
       this.path = path;
       this.outer = outer;
@@ -121,20 +131,17 @@ public final class Walker {
     }
 
     @Override
-    protected void compute() {
+    public void compute() {
       Scope scope = withGitignore();
-      List<Directory> children = new ArrayList<>();
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
         for (Path entry : entries) {
-          visit(entry, scope, children);
+          visit(entry, scope);
         }
       } catch (IOException | java.nio.file.DirectoryIteratorException e) {
         IOException cause = e instanceof IOException io ? io : ((java.nio.file.DirectoryIteratorException) e).getCause();
         visitor.error(path, "unreadable directory: " + describe(cause));
       }
-      for (Directory child : children) {
-        child.join();
-      }
+      tryComplete();
     }
 
     private Scope withGitignore() {
@@ -157,7 +164,7 @@ public final class Walker {
       return new Scope(path, node, outer);
     }
 
-    private void visit(Path entry, Scope scope, List<Directory> children) {
+    private void visit(Path entry, Scope scope) {
       String name = entry.getFileName().toString();
       String child = path.isEmpty() ? name : path + '/' + name;
       BasicFileAttributes attrs;
@@ -191,9 +198,8 @@ public final class Walker {
           }
           self = new Ancestor(ancestors, key);
         }
-        Directory task = new Directory(entry, child, scope, self, visitor);
-        task.fork();
-        children.add(task);
+        addToPendingCount(1);
+        new Directory(this, entry, child, scope, self, visitor).fork();
       } else if (attrs.isRegularFile()) {
         if (ignored(scope, child, false)
             || matches(excludes, child, false)
@@ -238,6 +244,10 @@ public final class Walker {
   private static String describe(IOException e) {
     if (e instanceof AccessDeniedException) {
       return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      // Its message repeats the path, which the report already shows, however long.
+      return f.getReason();
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
