@@ -167,7 +167,7 @@ public final class ScanMojo extends AbstractMojo {
             .append(count(errors.size(), "path", "paths"))
             .append(" in full, so the build cannot say they are free of deprecated endpoints:\n");
     for (ScanError e : errors) {
-      s.append("  - ").append(e.path()).append(": ").append(e.message()).append('\n');
+      s.append("  - ").append(ControlCharacters.escape(e.path())).append(": ").append(ControlCharacters.escape(e.message())).append('\n');
     }
     s.append("To build anyway: exclude them (<excludes>), or report without failing:")
         .append(" <failOnIncomplete>false</failOnIncomplete> or -Dregshift.failOnIncomplete=false");

@@ -2,6 +2,7 @@ package io.regshift.cli;
 
 import io.regshift.core.Catalog;
 import io.regshift.scan.Baseline;
+import io.regshift.scan.ControlCharacters;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.ScanResult;
 import io.regshift.scan.engine.Scanner;
@@ -117,28 +118,10 @@ final class ScanCommand implements Callable<Integer> {
             + (listedInReport ? ", listed above" : ":"));
     if (!listedInReport) {
       for (ScanError e : result.errors()) {
-        err.println("  " + visible(e.path()) + ": " + visible(e.message()));
+        err.println("  " + ControlCharacters.escape(e.path()) + ": " + ControlCharacters.escape(e.message()));
       }
     }
     err.flush();
-  }
-
-  /** Control characters as visible escapes: a file name must not start a line a CI runner obeys, nor reach the terminal. */
-  private static String visible(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        out.append("\\n");
-      } else if (c == '\r') {
-        out.append("\\r");
-      } else if (Character.isISOControl(c)) {
-        out.append(String.format("\\x%02x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   private Format parseFormat() {
