@@ -2,6 +2,7 @@ package io.regshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.regshift.testkit.FakeCloudflare;
 import io.regshift.testkit.Fault;
 import java.io.ByteArrayInputStream;
@@ -158,6 +159,24 @@ class RevokeCommandTest {
     assertThat(cli.out()).startsWith("POST " + cloudflare.baseUrl() + "/accounts/acc/devices/registrations/revoke?id=a%26b&id=c\n")
         .contains("would send 1 request for 2 IDs").doesNotContain(TOKEN);
     assertThat(cloudflare.calls()).isEmpty();
+  }
+
+  @Test
+  void aRedirectFailsItsIdsAndNothingReachesTheOtherHost() {
+    try (FakeCloudflare elsewhere = FakeCloudflare.create().start()) {
+      cloudflare.wireMock().stubFor(
+          WireMock.post(WireMock.urlPathMatching(".*/devices/registrations/revoke"))
+              .willReturn(WireMock.aResponse().withStatus(307).withHeader("Location", elsewhere.baseUrl() + "/accounts/acc/devices/registrations/revoke?id=a")));
+
+      Cli cli = run(Map.of("CLOUDFLARE_EMAIL", "ops@acme.example", "CLOUDFLARE_API_KEY", "cli-key-9f", "CLOUDFLARE_BASE_URL", cloudflare.baseUrl()),
+          InputStream.nullInputStream(), "revoke", "--account", "acc", "--id", "a");
+
+      assertThat(cli.exit()).isEqualTo(1);
+      assertThat(cli.out()).contains("HTTP 307");
+      assertThat(elsewhere.wireMock().getAllServeEvents()).isEmpty();
+    } finally {
+      cloudflare.removeCustomStubs();
+    }
   }
 
   @Test
