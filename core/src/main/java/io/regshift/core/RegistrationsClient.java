@@ -189,7 +189,7 @@ public final class RegistrationsClient {
   @Override
   public String toString() {
     return "RegistrationsClient{baseUrl="
-        + baseUrl
+        + Credentials.redactUrl(baseUrl.toString())
         + ", credentials="
         + credentials
         + ", "
@@ -292,9 +292,8 @@ public final class RegistrationsClient {
       Objects.requireNonNull(value, "baseUrl");
       HttpUrl url = HttpUrl.parse(value.trim());
       if (url == null) {
-        // A malformed URL may still carry user info; never echo one that might.
-        String shown = value.contains("@") ? "(not shown: it contains '@')" : Identifiers.quote(value);
-        throw new IllegalArgumentException("base URL " + shown + " is not an http or https URL");
+        throw new IllegalArgumentException(
+            "base URL \"" + Credentials.redactUrl(value) + "\" is not an http or https URL");
       }
       if (!url.username().isEmpty() || !url.password().isEmpty()) {
         throw new IllegalArgumentException(
@@ -302,7 +301,7 @@ public final class RegistrationsClient {
       }
       if (url.query() != null || url.fragment() != null) {
         throw new IllegalArgumentException(
-            "base URL " + Identifiers.quote(value) + " must not have a query or fragment");
+            "base URL \"" + Credentials.redactUrl(value) + "\" must not have a query or fragment");
       }
       return url;
     }

@@ -3,6 +3,7 @@ package io.regshift.adapter;
 import io.regshift.core.BatchLimits;
 import io.regshift.core.Catalog;
 import io.regshift.core.CloudflareJson;
+import io.regshift.core.Credentials;
 import io.regshift.core.ReplacementCall;
 import io.regshift.core.RetryPolicy;
 import java.io.IOException;
@@ -293,7 +294,11 @@ public final class LegacyRoutingInterceptor implements Interceptor {
 
   @Override
   public String toString() {
-    return "LegacyRoutingInterceptor{" + mode + ", " + translation.baseUrls() + "}";
+    List<String> shown = new ArrayList<>();
+    for (HttpUrl base : translation.baseUrls()) {
+      shown.add(Credentials.redactUrl(base.toString()));
+    }
+    return "LegacyRoutingInterceptor{" + mode + ", " + shown + "}";
   }
 
   /** Configures a {@link LegacyRoutingInterceptor}. */
@@ -313,7 +318,7 @@ public final class LegacyRoutingInterceptor implements Interceptor {
     public Builder baseUrl(String baseUrl) {
       HttpUrl url = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
       if (url == null) {
-        throw new IllegalArgumentException("base URL is not an http or https URL: " + (baseUrl.contains("@") ? "(not shown)" : baseUrl));
+        throw new IllegalArgumentException("base URL is not an http or https URL: " + Credentials.redactUrl(baseUrl));
       }
       baseUrls.add(url);
       return this;

@@ -93,13 +93,18 @@ abstract class RegistrationsCommand implements Callable<Integer> {
       err.println("regshift: " + (ids.size() - distinct.size()) + " duplicate IDs are sent once");
     }
     String base = baseUrl != null ? baseUrl : environment.getOrDefault("CLOUDFLARE_BASE_URL", Catalog.DEFAULT_BASE_URL);
+    RegistrationsClient.Builder builder;
+    try {
+      builder = RegistrationsClient.builder().environment(environment).baseUrl(base);
+    } catch (IllegalArgumentException e) {
+      throw usage((baseUrl != null ? "--base-url: " : "CLOUDFLARE_BASE_URL: ") + e.getMessage());
+    }
     if (dryRun) {
-      return dryRun(deprecation, base, distinct, out);
+      return dryRun(deprecation, HttpUrl.get(base.strip()), distinct, out);
     }
 
     RegistrationsClient client;
     try {
-      RegistrationsClient.Builder builder = RegistrationsClient.builder().environment(environment).baseUrl(base);
       client = builder.build();
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw usage(e.getMessage());
@@ -133,11 +138,8 @@ abstract class RegistrationsCommand implements Callable<Integer> {
     return failures.isEmpty() ? 0 : Main.EXIT_FINDINGS;
   }
 
-  private int dryRun(Deprecation deprecation, String base, RegistrationIds ids, PrintWriter out) {
-    HttpUrl url = HttpUrl.parse(base);
-    if (url == null) {
-      throw usage("--base-url is not an http or https URL");
-    }
+  /** The base URL was checked by the client's builder: it has no user info or query to print. */
+  private int dryRun(Deprecation deprecation, HttpUrl url, RegistrationIds ids, PrintWriter out) {
     List<ReplacementCall> calls;
     try {
       calls = BatchLimits.defaults().split(url, deprecation, account, ids);
