@@ -38,6 +38,12 @@ abstract class RegistrationsCommand implements Callable<Integer> {
   /** IDs per client call, so a long list shows progress; the client batches within it. */
   private static final int CHUNK = 1000;
 
+  /** The largest file of IDs read: about a million IDs. */
+  static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+  /** The longest line read; a registration ID is far shorter. */
+  static final int MAX_LINE_BYTES = 8 * 1024;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--account", required = true, paramLabel = "ACCOUNT_ID", description = "The Cloudflare account ID.")
@@ -206,38 +212,73 @@ abstract class RegistrationsCommand implements Callable<Integer> {
 
   /** The file's IDs, one per line: UTF-8 (a BOM is dropped), CRLF or LF, blanks and # comments skipped. */
   private List<String> readIds(String file) {
-    byte[] bytes;
-    try {
-      bytes = file.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(file));
-    } catch (NoSuchFileException e) {
-      throw usage("--ids-file " + file + ": no such file");
-    } catch (IOException e) {
-      throw usage("--ids-file " + file + ": " + e.getMessage());
-    }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw usage("--ids-file " + file + " is not UTF-8 text");
-    }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
+    List<String> lines = readLines("--ids-file", file);
     List<String> ids = new ArrayList<>();
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
       try {
         RegistrationIds.of(line);
       } catch (IllegalArgumentException e) {
-        throw usage((file.equals("-") ? "standard input" : file) + ":" + (i + 1) + ": " + e.getMessage().replace("registration ID [0] ", "registration ID "));
+        throw usage(shown(file) + ":" + (i + 1) + ": " + e.getMessage().replace("registration ID [0] ", "registration ID "));
       }
       ids.add(line);
     }
     return ids;
+  }
+
+  /**
+   * The lines of a UTF-8 file (or standard input for {@code -}), read as a stream and refused past
+   * {@link #MAX_FILE_BYTES} or a line of {@link #MAX_LINE_BYTES}: {@code /dev/zero} or a file
+   * without line breaks is an error, not a heap exhausted.
+   */
+  private List<String> readLines(String flag, String file) {
+    List<String> lines = new ArrayList<>();
+    try (InputStream in = file.equals("-") ? stdin : Files.newInputStream(Path.of(file))) {
+      InputStream buffered = new java.io.BufferedInputStream(in, 64 * 1024);
+      java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+      long total = 0;
+      for (int b = buffered.read(); ; b = buffered.read()) {
+        if (b >= 0 && ++total > MAX_FILE_BYTES) {
+          throw usage(flag + " " + shown(file) + " is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB, the limit for a file of IDs; split it");
+        }
+        if (b < 0 || b == '\n') {
+          lines.add(decode(flag, file, lines.size() + 1, line.toByteArray()));
+          line.reset();
+          if (b < 0) {
+            break;
+          }
+        } else if (line.size() >= MAX_LINE_BYTES) {
+          throw usage(flag + " " + shown(file) + ":" + (lines.size() + 1) + ": the line is longer than " + MAX_LINE_BYTES
+              + " bytes, the limit for one line; expected one registration ID per line");
+        } else {
+          line.write(b);
+        }
+      }
+    } catch (NoSuchFileException e) {
+      throw usage(flag + " " + file + ": no such file");
+    } catch (IOException e) {
+      throw usage(flag + " " + file + ": " + e.getMessage());
+    }
+    if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+      lines.set(0, lines.get(0).substring(1));
+    }
+    return lines;
+  }
+
+  private String decode(String flag, String file, int lineNumber, byte[] bytes) {
+    int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+    } catch (CharacterCodingException e) {
+      throw usage(flag + " " + shown(file) + ":" + lineNumber + " is not UTF-8 text");
+    }
+  }
+
+  private static String shown(String file) {
+    return file.equals("-") ? "standard input" : file;
   }
 
   private CommandLine.ParameterException usage(String message) {
