@@ -2,8 +2,8 @@ package io.regshift.cli;
 
 import io.regshift.core.RegistrationsResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +22,11 @@ import java.util.Set;
  * ID<TAB>revoked} or {@code ID<TAB>failed<TAB>reason} line per ID, to standard output (text format)
  * and the results file, flushed per call. A stop (SIGINT, SIGTERM) lets the call in flight finish
  * for a bounded time, then records its IDs as not confirmed; no call is started after a stop.
+ * Standard output and the file get the same lines, so either is a record to resume from.
  */
 final class RunRecord {
+  private static final String NOT_SENT = "not sent: stopped by a signal";
+
   private final String done;
   private final PrintWriter out;
   private final Writer results;
@@ -33,7 +36,6 @@ final class RunRecord {
   private final List<String> succeeded = new ArrayList<>();
   private final List<RegistrationsResult.Failure> failures = new ArrayList<>();
   private final Map<String, String> unconfirmed = new LinkedHashMap<>();
-  private static final String NOT_SENT = "not sent: stopped by a signal";
 
   private boolean stopping;
   private boolean closed;
