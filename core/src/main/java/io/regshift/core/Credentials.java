@@ -3,6 +3,7 @@ package io.regshift.core;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /**
@@ -69,6 +70,63 @@ public final class Credentials {
               + ")");
     }
     return Optional.of(apiKey(email, key));
+  }
+
+  /**
+   * A configured URL as it may be printed or logged: user info, query and fragment, which may hold
+   * credentials ({@code https://user:secret@host/?token=...}), become {@code ***}, and control
+   * characters are escaped. Values that are not URLs are cut the same way, conservatively (from
+   * the first {@code ?} or {@code #}, and up to the last {@code @}). Every message that shows a
+   * base URL or upstream goes through this.
+   */
+  public static String redactUrl(String url) {
+    if (url == null) {
+      return "null";
+    }
+    String value = url.strip();
+    HttpUrl parsed = HttpUrl.parse(value);
+    if (parsed != null) {
+      StringBuilder shown = new StringBuilder(parsed.scheme()).append("://");
+      if (!parsed.encodedUsername().isEmpty() || !parsed.encodedPassword().isEmpty()) {
+        shown.append("***@");
+      }
+      shown.append(parsed.host().contains(":") ? "[" + parsed.host() + "]" : parsed.host());
+      if (parsed.port() != HttpUrl.defaultPort(parsed.scheme())) {
+        shown.append(':').append(parsed.port());
+      }
+      shown.append(parsed.encodedPath());
+      if (parsed.encodedQuery() != null) {
+        shown.append("?***");
+      }
+      if (parsed.encodedFragment() != null) {
+        shown.append("#***");
+      }
+      return shown.toString();
+    }
+    int cut = value.length();
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) == '?' || value.charAt(i) == '#') {
+        cut = i;
+        break;
+      }
+    }
+    String head = value.substring(0, cut);
+    int at = head.lastIndexOf('@');
+    if (at >= 0) {
+      int authority = head.indexOf("://");
+      int from = authority >= 0 && authority < at ? authority + 3 : 0;
+      head = head.substring(0, from) + "***" + head.substring(at);
+    }
+    StringBuilder shown = new StringBuilder();
+    for (int i = 0; i < head.length(); i++) {
+      char c = head.charAt(i);
+      if (Character.isISOControl(c)) {
+        shown.append(String.format("\\u%04x", (int) c));
+      } else {
+        shown.append(c);
+      }
+    }
+    return shown.append(cut < value.length() ? value.charAt(cut) + "***" : "").toString();
   }
 
   /** {@code API token} or {@code email + API key}: which scheme, never the secret. */

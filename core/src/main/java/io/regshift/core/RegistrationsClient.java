@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -98,6 +99,23 @@ public final class RegistrationsClient {
    */
   public RegistrationsResult execute(
       Deprecation deprecation, String accountId, Collection<String> ids) {
+    return execute(deprecation, accountId, ids, call -> {});
+  }
+
+  /**
+   * As {@link #execute(Deprecation, String, Collection)}, and tells {@code eachCall} the outcome
+   * of every replacement call as soon as it is known, in order and on this thread, calls not sent
+   * included: so that a record written as the calls complete survives a run that is stopped.
+   * Interrupting the thread (from {@code eachCall}, say) sends no further call.
+   *
+   * @throws IllegalArgumentException if the account ID or an ID is not valid; nothing is sent then
+   */
+  public RegistrationsResult execute(
+      Deprecation deprecation,
+      String accountId,
+      Collection<String> ids,
+      Consumer<RegistrationsResult> eachCall) {
+    Objects.requireNonNull(eachCall, "eachCall");
     List<ReplacementCall> calls = plan(deprecation, accountId, ids);
     long deadline = System.nanoTime() + retryPolicy.deadline().toNanos();
     List<String> succeeded = new ArrayList<>();
@@ -110,15 +128,20 @@ public final class RegistrationsClient {
                 ? "not sent: the thread was interrupted"
                 : "not sent: the deadline of " + retryPolicy.deadline() + " passed";
         for (ReplacementCall unsent : calls.subList(i, calls.size())) {
-          failures.add(new RegistrationsResult.Failure(unsent.ids(), 0, List.of(), why, 0));
+          RegistrationsResult.Failure failure =
+              new RegistrationsResult.Failure(unsent.ids(), 0, List.of(), why, 0);
+          failures.add(failure);
+          eachCall.accept(new RegistrationsResult(deprecation.id(), List.of(), List.of(failure)));
         }
         break;
       }
       RegistrationsResult.Failure failure = send(call, deadline);
       if (failure == null) {
         succeeded.addAll(call.ids());
+        eachCall.accept(new RegistrationsResult(deprecation.id(), call.ids(), List.of()));
       } else {
         failures.add(failure);
+        eachCall.accept(new RegistrationsResult(deprecation.id(), List.of(), List.of(failure)));
       }
     }
     return new RegistrationsResult(deprecation.id(), succeeded, failures);
@@ -189,7 +212,7 @@ public final class RegistrationsClient {
   @Override
   public String toString() {
     return "RegistrationsClient{baseUrl="
-        + baseUrl
+        + Credentials.redactUrl(baseUrl.toString())
         + ", credentials="
         + credentials
         + ", "
@@ -292,9 +315,8 @@ public final class RegistrationsClient {
       Objects.requireNonNull(value, "baseUrl");
       HttpUrl url = HttpUrl.parse(value.trim());
       if (url == null) {
-        // A malformed URL may still carry user info; never echo one that might.
-        String shown = value.contains("@") ? "(not shown: it contains '@')" : Identifiers.quote(value);
-        throw new IllegalArgumentException("base URL " + shown + " is not an http or https URL");
+        throw new IllegalArgumentException(
+            "base URL \"" + Credentials.redactUrl(value) + "\" is not an http or https URL");
       }
       if (!url.username().isEmpty() || !url.password().isEmpty()) {
         throw new IllegalArgumentException(
@@ -302,7 +324,7 @@ public final class RegistrationsClient {
       }
       if (url.query() != null || url.fragment() != null) {
         throw new IllegalArgumentException(
-            "base URL " + Identifiers.quote(value) + " must not have a query or fragment");
+            "base URL \"" + Credentials.redactUrl(value) + "\" must not have a query or fragment");
       }
       return url;
     }

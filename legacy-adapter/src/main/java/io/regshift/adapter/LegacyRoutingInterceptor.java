@@ -3,6 +3,7 @@ package io.regshift.adapter;
 import io.regshift.core.BatchLimits;
 import io.regshift.core.Catalog;
 import io.regshift.core.CloudflareJson;
+import io.regshift.core.Credentials;
 import io.regshift.core.ReplacementCall;
 import io.regshift.core.RetryPolicy;
 import java.io.IOException;
@@ -12,14 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okhttp3.internal.connection.RealCall;
 import okio.Buffer;
 import okio.BufferedSink;
 import okio.ForwardingSink;
@@ -38,9 +43,11 @@ import okio.Okio;
  *
  * <p>Only POSTs to a deprecated path under a configured base URL are touched; every other request
  * goes on unchanged. A deprecated call's JSON body of IDs becomes one or more replacement calls
- * ({@code ?id=a&id=b}, batched like {@link io.regshift.core.RegistrationsClient}) sent through the
- * rest of the chain with the caller's headers, auth included, and retried like the client (429
- * with {@code Retry-After}, 502, 503, 504, connection failures) within the call's timeout. The
+ * ({@code ?id=a&id=b}, batched like {@link io.regshift.core.RegistrationsClient}) sent with the
+ * caller's headers, auth included, and retried like the client (429 with {@code Retry-After}, 502,
+ * 503, 504, connection failures) within the call's timeout. Replacement calls never follow a
+ * redirect, whatever the client's setting: a 3xx fails that call's IDs, and no credential is sent
+ * to a host the application did not call. The
  * answer has the old envelope shape: 200 and {@code success: true} only when every ID was
  * accepted, otherwise the failing status, the errors and {@code result.failed_ids}. A body that
  * is not a JSON array of ID strings is answered with 400 at once, and nothing is sent.
@@ -60,11 +67,16 @@ public final class LegacyRoutingInterceptor implements Interceptor {
 
   private static final MediaType JSON = MediaType.get("application/json");
   private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
+  private static final IOException REDIRECTS_NOT_OFF =
+      new IOException(
+          "not sent: this OkHttpClient follows redirects and its calls do not expose the client to turn that off for"
+              + " replacement calls; build it with followRedirects(false)");
 
   private final LegacyTranslation translation;
   private final Mode mode;
   private final MigrationListener listener;
   private final RetryPolicy retryPolicy;
+  private volatile Derived derived;
 
   private LegacyRoutingInterceptor(Builder builder) {
     List<HttpUrl> bases = builder.baseUrls.isEmpty() ? List.of(HttpUrl.get(Catalog.DEFAULT_BASE_URL)) : builder.baseUrls;
@@ -107,16 +119,21 @@ public final class LegacyRoutingInterceptor implements Interceptor {
       return respond(request, plan.rejection().get(), call);
     }
     long deadline = deadline(chain, started);
+    RetryPolicy.Sender sender = sender(chain, deadline);
     List<ReplacementOutcome> outcomes = new ArrayList<>();
     for (ReplacementCall replacement : plan.calls()) {
-      outcomes.add(send(chain, request, replacement, deadline));
+      outcomes.add(
+          sender == null
+              ? ReplacementOutcome.unreachable(replacement, REDIRECTS_NOT_OFF, 0)
+              : send(chain, sender, request, replacement, deadline));
     }
     LegacyResponse answer = translation.respond(call, outcomes);
     notify(call, plan.ids().size(), answer.failedIds().isEmpty() ? MigrationEvent.Outcome.ROUTED : MigrationEvent.Outcome.FAILED, started);
     return respond(request, answer, call);
   }
 
-  private ReplacementOutcome send(Chain chain, Request original, ReplacementCall replacement, long deadline) throws IOException {
+  private ReplacementOutcome send(Chain chain, RetryPolicy.Sender sender, Request original, ReplacementCall replacement, long deadline)
+      throws IOException {
     Request request =
         original.newBuilder()
             .url(replacement.url())
@@ -125,7 +142,7 @@ public final class LegacyRoutingInterceptor implements Interceptor {
             .removeHeader("Content-Length")
             .removeHeader("Transfer-Encoding")
             .build();
-    RetryPolicy.Exchange exchange = retryPolicy.send(request, chain::proceed, deadline);
+    RetryPolicy.Exchange exchange = retryPolicy.send(request, sender, deadline);
     if (exchange.response() == null) {
       if (chain.call().isCanceled()) {
         // The application cancelled the call or its timeout fired: its answer is an exception.
@@ -137,6 +154,62 @@ public final class LegacyRoutingInterceptor implements Interceptor {
     }
     try (Response response = exchange.response()) {
       return ReplacementOutcome.answered(replacement, response.code(), CloudflareJson.readEnvelope(response), exchange.attempts());
+    }
+  }
+
+  /**
+   * How replacement calls are sent: never following a redirect, so a 3xx is that call's answer and
+   * no credential leaves for a host the application did not call. Through the rest of the chain
+   * when the application's client follows no redirects; else through that client with redirects
+   * turned off, since an application interceptor's {@code proceed} follows them inside OkHttp.
+   * Null when neither is possible.
+   */
+  private RetryPolicy.Sender sender(Chain chain, long deadline) {
+    if (!chain.getFollowRedirects()) {
+      return chain::proceed;
+    }
+    OkHttpClient client = withoutRedirects(chain.call());
+    if (client == null) {
+      return null;
+    }
+    return request -> {
+      Call call = client.newCall(request);
+      call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return call.execute();
+    };
+  }
+
+  /**
+   * The call's client with redirects off, derived once per client (a derived client shares the
+   * connection pool and dispatcher); null when the call does not expose its client, e.g. OkHttp's
+   * internal package is closed to this module on the module path.
+   */
+  private OkHttpClient withoutRedirects(Call call) {
+    OkHttpClient client;
+    try {
+      if (!(call instanceof RealCall)) {
+        return null;
+      }
+      client = ((RealCall) call).getClient();
+    } catch (IllegalAccessError e) {
+      return null;
+    }
+    Derived last = derived;
+    if (last == null || last.from != client) {
+      last = new Derived(client, client.newBuilder().followRedirects(false).followSslRedirects(false).build());
+      derived = last;
+    }
+    return last.client;
+  }
+
+  /** A client and its copy with redirects off; most interceptors only ever see one client. */
+  private static final class Derived {
+    final OkHttpClient from;
+    final OkHttpClient client;
+
+    Derived(OkHttpClient from, OkHttpClient client) {
+      this.from = from;
+      this.client = client;
     }
   }
 
@@ -221,7 +294,11 @@ public final class LegacyRoutingInterceptor implements Interceptor {
 
   @Override
   public String toString() {
-    return "LegacyRoutingInterceptor{" + mode + ", " + translation.baseUrls() + "}";
+    List<String> shown = new ArrayList<>();
+    for (HttpUrl base : translation.baseUrls()) {
+      shown.add(Credentials.redactUrl(base.toString()));
+    }
+    return "LegacyRoutingInterceptor{" + mode + ", " + shown + "}";
   }
 
   /** Configures a {@link LegacyRoutingInterceptor}. */
@@ -241,7 +318,7 @@ public final class LegacyRoutingInterceptor implements Interceptor {
     public Builder baseUrl(String baseUrl) {
       HttpUrl url = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
       if (url == null) {
-        throw new IllegalArgumentException("base URL is not an http or https URL: " + (baseUrl.contains("@") ? "(not shown)" : baseUrl));
+        throw new IllegalArgumentException("base URL is not an http or https URL: " + Credentials.redactUrl(baseUrl));
       }
       baseUrls.add(url);
       return this;

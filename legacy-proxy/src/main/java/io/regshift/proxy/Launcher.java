@@ -92,7 +92,8 @@ final class Launcher {
             }
             apply(builder, name, value);
           }
-          default -> throw new Usage("unknown option or argument '" + arg + "'");
+          // A stray value may be a URL with credentials: only an option's name is echoed.
+          default -> throw new Usage(arg.startsWith("-") ? "unknown option '" + name + "' (value not shown)" : "unexpected argument (not shown)");
         }
       }
     } catch (Usage e) {

@@ -1,5 +1,6 @@
 package io.regshift.proxy;
 
+import io.regshift.core.Credentials;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -37,7 +38,7 @@ final class Upstream {
       throw new IllegalArgumentException(
           "upstream URL is empty; expected an http or https URL such as https://api.cloudflare.com/client/v4");
     }
-    String shown = value.contains("@") ? "(not shown: it contains '@')" : "\"" + value.strip() + "\"";
+    String shown = "\"" + Credentials.redactUrl(value) + "\"";
     HttpUrl url = HttpUrl.parse(value.strip());
     if (url == null) {
       throw new IllegalArgumentException(

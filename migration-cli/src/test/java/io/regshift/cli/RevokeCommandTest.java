@@ -2,6 +2,7 @@ package io.regshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.regshift.testkit.FakeCloudflare;
 import io.regshift.testkit.Fault;
 import java.io.ByteArrayInputStream;
@@ -57,7 +58,7 @@ class RevokeCommandTest {
     assertThat(cli.exit()).as(cli.err()).isZero();
     assertThat(cloudflare.revokedIds("acc")).hasSize(10_000).containsAll(ids);
     assertThat(cloudflare.calls()).hasSize(50).allSatisfy(c -> assertThat(c.ids()).hasSizeLessThanOrEqualTo(200));
-    assertThat(cli.out().lines()).hasSize(10_000).allMatch(l -> l.startsWith("revoked\t"));
+    assertThat(cli.out().lines()).hasSize(10_000).allMatch(l -> l.endsWith("\trevoked"));
     assertThat(cli.err()).contains("10000 of 10000 registrations revoked");
   }
 
@@ -71,7 +72,7 @@ class RevokeCommandTest {
 
     assertThat(cli.exit()).as(cli.err()).isZero();
     assertThat(cloudflare.revokedIds("acc")).containsExactly("b");
-    assertThat(cli.out()).isEqualTo("unrevoked\ta\nunrevoked\tc\n");
+    assertThat(cli.out()).isEqualTo("a\tunrevoked\nc\tunrevoked\n");
     assertThat(cloudflare.calls().get(0).header("X-Auth-Key")).hasValue("cli-key-9f");
   }
 
@@ -158,6 +159,24 @@ class RevokeCommandTest {
     assertThat(cli.out()).startsWith("POST " + cloudflare.baseUrl() + "/accounts/acc/devices/registrations/revoke?id=a%26b&id=c\n")
         .contains("would send 1 request for 2 IDs").doesNotContain(TOKEN);
     assertThat(cloudflare.calls()).isEmpty();
+  }
+
+  @Test
+  void aRedirectFailsItsIdsAndNothingReachesTheOtherHost() {
+    try (FakeCloudflare elsewhere = FakeCloudflare.create().start()) {
+      cloudflare.wireMock().stubFor(
+          WireMock.post(WireMock.urlPathMatching(".*/devices/registrations/revoke"))
+              .willReturn(WireMock.aResponse().withStatus(307).withHeader("Location", elsewhere.baseUrl() + "/accounts/acc/devices/registrations/revoke?id=a")));
+
+      Cli cli = run(Map.of("CLOUDFLARE_EMAIL", "ops@acme.example", "CLOUDFLARE_API_KEY", "cli-key-9f", "CLOUDFLARE_BASE_URL", cloudflare.baseUrl()),
+          InputStream.nullInputStream(), "revoke", "--account", "acc", "--id", "a");
+
+      assertThat(cli.exit()).isEqualTo(1);
+      assertThat(cli.out()).contains("a\tfailed\tHTTP 307");
+      assertThat(elsewhere.wireMock().getAllServeEvents()).isEmpty();
+    } finally {
+      cloudflare.removeCustomStubs();
+    }
   }
 
   @Test
