@@ -210,14 +210,28 @@ public final class LegacyTranslation {
     if (outcome.status() == 0) {
       return outcome.timedOut() ? 504 : 502;
     }
-    // A 2xx whose envelope says success: false is still a failure to the caller.
-    return outcome.status() >= 200 && outcome.status() < 300 ? 502 : outcome.status();
+    // A 2xx whose envelope says success: false is still a failure to the caller, and a 3xx is not
+    // followed (it would carry the caller's credentials elsewhere): passing it on would send the
+    // caller to a Location it never gets.
+    return outcome.status() < 400 ? 502 : outcome.status();
+  }
+
+  private static boolean isRedirect(int status) {
+    return status >= 300 && status < 400;
   }
 
   private static List<ResponseInfo> errorsOf(ReplacementOutcome outcome) {
     String attempts = outcome.attempts() > 1 ? " after " + outcome.attempts() + " attempts" : "";
     if (outcome.status() == 0) {
       return List.of(ResponseInfo.of(ErrorCodes.UPSTREAM_UNREACHABLE, "Cloudflare could not be reached" + attempts + ": " + outcome.failure()));
+    }
+    if (isRedirect(outcome.status())) {
+      // The location is not shown: it may hold a token.
+      return List.of(
+          ResponseInfo.of(
+              ErrorCodes.UPSTREAM_NOT_AN_ENVELOPE,
+              "Cloudflare answered HTTP " + outcome.status() + attempts + ", a redirect, which regshift does not follow;"
+                  + " these IDs were not done"));
     }
     Envelope envelope = outcome.envelope();
     if (envelope == null || envelope.errors().isEmpty()) {

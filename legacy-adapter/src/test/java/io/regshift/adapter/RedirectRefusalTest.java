@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.regshift.core.CloudflareJson;
 import io.regshift.core.Envelope;
+import io.regshift.core.ResponseInfo;
 import io.regshift.testkit.FakeCloudflare;
 import java.io.IOException;
 import java.util.List;
@@ -58,7 +59,9 @@ class RedirectRefusalTest {
             .execute();
 
     Envelope envelope = CloudflareJson.envelope().fromJson(response.body().string());
-    assertThat(response.code()).isNotEqualTo(200);
+    assertThat(response.code()).isEqualTo(502);
+    assertThat(response.header("Location")).isNull();
+    assertThat(envelope.errors()).extracting(ResponseInfo::message).anySatisfy(m -> assertThat(m).contains(status + ", a redirect"));
     assertThat(envelope.success()).isFalse();
     @SuppressWarnings("unchecked")
     Map<String, List<String>> result = (Map<String, List<String>>) envelope.result();

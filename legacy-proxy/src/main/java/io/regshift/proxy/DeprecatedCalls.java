@@ -1,15 +1,12 @@
 package io.regshift.proxy;
 
-import io.regshift.adapter.ErrorCodes;
 import io.regshift.adapter.LegacyCall;
 import io.regshift.adapter.LegacyPlan;
 import io.regshift.adapter.LegacyResponse;
 import io.regshift.adapter.LegacyTranslation;
 import io.regshift.adapter.ReplacementOutcome;
 import io.regshift.core.CloudflareJson;
-import io.regshift.core.Envelope;
 import io.regshift.core.ReplacementCall;
-import io.regshift.core.ResponseInfo;
 import io.regshift.core.RetryPolicy;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -219,33 +216,12 @@ final class DeprecatedCalls {
       return ReplacementOutcome.unreachable(replacement, exchange.failure(), exchange.attempts());
     }
     try (okhttp3.Response response = exchange.response()) {
-      if (response.isRedirect() || (response.code() >= 300 && response.code() < 400)) {
-        return redirected(replacement, response.code(), exchange.attempts());
-      }
       if (response.code() >= 500) {
         metrics.upstreamError(ProxyMetrics.UpstreamError.SERVER_ERROR);
       }
       return ReplacementOutcome.answered(
           replacement, response.code(), CloudflareJson.readEnvelope(response), exchange.attempts());
     }
-  }
-
-  /**
-   * A 3xx is not an answer about the IDs: the call is not followed (it carries the caller's
-   * credentials) and its IDs are reported as failed, with a 502 rather than a status that would
-   * send the caller to a {@code Location} it never gets. The location is not shown, since it may
-   * hold a token.
-   */
-  private static ReplacementOutcome redirected(ReplacementCall replacement, int status, int attempts) {
-    Envelope failure =
-        Envelope.failure(
-            List.of(
-                ResponseInfo.of(
-                    ErrorCodes.UPSTREAM_NOT_AN_ENVELOPE,
-                    "Cloudflare answered HTTP " + status + ", a redirect, which the proxy does not follow;"
-                        + " these IDs were not done")),
-            null);
-    return ReplacementOutcome.answered(replacement, 502, failure, attempts);
   }
 
   /** The caller's headers for a replacement call: auth and the rest, less hop-by-hop and body headers. */
