@@ -1,6 +1,7 @@
 package io.regshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.regshift.testkit.FakeCloudflare;
 import io.regshift.testkit.Fault;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -46,13 +46,9 @@ class InterruptedRevokeTest {
     return builder.start();
   }
 
-  /** Waits on the fake's request journal, not on a clock. */
+  /** Waits on the fake's request journal. */
   private static void awaitCalls(int n) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (cloudflare.calls().size() < n) {
-      assertThat(System.nanoTime()).as("%d calls within 60 s", n).isLessThan(deadline);
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> cloudflare.calls().size() >= n);
   }
 
   private static Map<String, List<String>> byStatus(List<String> lines) {
