@@ -2,13 +2,9 @@ package io.regshift.adapter;
 
 import io.regshift.core.BatchLimits;
 import io.regshift.core.Catalog;
-import io.regshift.core.CloudflareJson;
 import io.regshift.core.Credentials;
-import io.regshift.core.ReplacementCall;
 import io.regshift.core.RetryPolicy;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +38,8 @@ import okio.Okio;
  * }</pre>
  *
  * <p>Only POSTs to a deprecated path under a configured base URL are touched; every other request
- * goes on unchanged. A deprecated call's JSON body of IDs becomes one or more replacement calls
+ * goes on unchanged. The interceptor is a transport of {@link LegacyCallHandler}, which serves the
+ * call as the proxy serves it too: a deprecated call's JSON body of IDs becomes one or more replacement calls
  * ({@code ?id=a&id=b}, batched like {@link io.regshift.core.RegistrationsClient}) sent with the
  * caller's headers, auth included, and retried like the client (429 with {@code Retry-After}, 502,
  * 503, 504, connection failures) within the call's timeout. Replacement calls never follow a
@@ -66,24 +63,19 @@ public final class LegacyRoutingInterceptor implements Interceptor {
   }
 
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
   private static final IOException REDIRECTS_NOT_OFF =
       new IOException(
           "not sent: this OkHttpClient follows redirects and its calls do not expose the client to turn that off for"
               + " replacement calls; build it with followRedirects(false)");
 
-  private final LegacyTranslation translation;
+  private final LegacyCallHandler handler;
   private final Mode mode;
-  private final MigrationListener listener;
-  private final RetryPolicy retryPolicy;
   private volatile Derived derived;
 
   private LegacyRoutingInterceptor(Builder builder) {
     List<HttpUrl> bases = builder.baseUrls.isEmpty() ? List.of(HttpUrl.get(Catalog.DEFAULT_BASE_URL)) : builder.baseUrls;
-    this.translation = LegacyTranslation.create(bases, builder.batchLimits);
+    this.handler = LegacyCallHandler.create(LegacyTranslation.create(bases, builder.batchLimits), builder.retryPolicy, builder.listener);
     this.mode = builder.mode;
-    this.listener = builder.listener;
-    this.retryPolicy = builder.retryPolicy;
   }
 
   /** Routes calls under {@value Catalog#DEFAULT_BASE_URL}, logging one WARN per endpoint. */
@@ -98,63 +90,20 @@ public final class LegacyRoutingInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    if (!"POST".equals(request.method())) {
-      return chain.proceed(request);
-    }
-    Optional<LegacyCall> recognised = translation.recognise(request.method(), request.url());
+    Optional<LegacyCall> recognised = handler.recognise(request.method(), request.url());
     if (recognised.isEmpty()) {
       return chain.proceed(request);
     }
     LegacyCall call = recognised.get();
     long started = System.nanoTime();
     if (mode == Mode.FAIL) {
-      notify(call, 0, MigrationEvent.Outcome.BLOCKED, started);
+      handler.report(call, MigrationEvent.Outcome.BLOCKED, started);
       throw new DeprecatedEndpointException(call.deprecation());
     }
-
     byte[] body = readBody(request.body());
-    LegacyPlan plan = body == null ? translation.tooLarge(call) : translation.plan(call, body);
-    if (plan.rejection().isPresent()) {
-      notify(call, 0, MigrationEvent.Outcome.REJECTED, started);
-      return respond(request, plan.rejection().get(), call);
-    }
     long deadline = deadline(chain, started);
-    RetryPolicy.Sender sender = sender(chain, deadline);
-    List<ReplacementOutcome> outcomes = new ArrayList<>();
-    for (ReplacementCall replacement : plan.calls()) {
-      outcomes.add(
-          sender == null
-              ? ReplacementOutcome.unreachable(replacement, REDIRECTS_NOT_OFF, 0)
-              : send(chain, sender, request, replacement, deadline));
-    }
-    LegacyResponse answer = translation.respond(call, outcomes);
-    notify(call, plan.ids().size(), answer.failedIds().isEmpty() ? MigrationEvent.Outcome.ROUTED : MigrationEvent.Outcome.FAILED, started);
+    LegacyResponse answer = handler.handle(call, body, sender(chain, deadline), deadline, started);
     return respond(request, answer, call);
-  }
-
-  private ReplacementOutcome send(Chain chain, RetryPolicy.Sender sender, Request original, ReplacementCall replacement, long deadline)
-      throws IOException {
-    Request request =
-        original.newBuilder()
-            .url(replacement.url())
-            .post(EMPTY)
-            .removeHeader("Content-Type")
-            .removeHeader("Content-Length")
-            .removeHeader("Transfer-Encoding")
-            .build();
-    RetryPolicy.Exchange exchange = retryPolicy.send(request, sender, deadline);
-    if (exchange.response() == null) {
-      if (chain.call().isCanceled()) {
-        // The application cancelled the call or its timeout fired: its answer is an exception.
-        throw exchange.failure() instanceof InterruptedIOException
-            ? exchange.failure()
-            : new InterruptedIOException("call cancelled while routing a deprecated call");
-      }
-      return ReplacementOutcome.unreachable(replacement, exchange.failure(), exchange.attempts());
-    }
-    try (Response response = exchange.response()) {
-      return ReplacementOutcome.answered(replacement, response.code(), CloudflareJson.readEnvelope(response), exchange.attempts());
-    }
   }
 
   /**
@@ -162,21 +111,63 @@ public final class LegacyRoutingInterceptor implements Interceptor {
    * no credential leaves for a host the application did not call. Through the rest of the chain
    * when the application's client follows no redirects; else through that client with redirects
    * turned off, since an application interceptor's {@code proceed} follows them inside OkHttp.
-   * Null when neither is possible.
+   * Unavailable when neither is possible.
    */
-  private RetryPolicy.Sender sender(Chain chain, long deadline) {
+  private ReplacementSender sender(Chain chain, long deadline) {
     if (!chain.getFollowRedirects()) {
-      return chain::proceed;
+      return new ChainSender(chain, chain::proceed, null);
     }
     OkHttpClient client = withoutRedirects(chain.call());
     if (client == null) {
-      return null;
+      return new ChainSender(
+          chain,
+          request -> {
+            throw REDIRECTS_NOT_OFF;
+          },
+          REDIRECTS_NOT_OFF);
     }
-    return request -> {
-      Call call = client.newCall(request);
-      call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      return call.execute();
-    };
+    return new ChainSender(
+        chain,
+        request -> {
+          Call call = client.newCall(request);
+          call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          return call.execute();
+        },
+        null);
+  }
+
+  /** The application's call as the transport of its deprecated call. */
+  private static final class ChainSender implements ReplacementSender {
+    private final Chain chain;
+    private final RetryPolicy.Sender send;
+    private final IOException unavailable;
+
+    ChainSender(Chain chain, RetryPolicy.Sender send, IOException unavailable) {
+      this.chain = chain;
+      this.send = send;
+      this.unavailable = unavailable;
+    }
+
+    @Override
+    public Request caller() {
+      return chain.request();
+    }
+
+    @Override
+    public Response send(Request request) throws IOException {
+      return send.send(request);
+    }
+
+    /** Cancelled or timed out by the application, or its thread interrupted: its answer is an exception. */
+    @Override
+    public boolean callerGone() {
+      return chain.call().isCanceled() || Thread.currentThread().isInterrupted();
+    }
+
+    @Override
+    public Optional<IOException> unavailable() {
+      return Optional.ofNullable(unavailable);
+    }
   }
 
   /**
@@ -215,7 +206,7 @@ public final class LegacyRoutingInterceptor implements Interceptor {
 
   /** The earlier of the call's own timeout and the retry policy's deadline. */
   private long deadline(Chain chain, long started) {
-    long policy = started + retryPolicy.deadline().toNanos();
+    long policy = handler.deadline(started);
     okio.Timeout timeout = chain.call().timeout();
     return timeout.hasDeadline() ? Math.min(policy, timeout.deadlineNanoTime()) : policy;
   }
@@ -288,14 +279,10 @@ public final class LegacyRoutingInterceptor implements Interceptor {
     }
   }
 
-  private void notify(LegacyCall call, int ids, MigrationEvent.Outcome outcome, long started) {
-    listener.onDeprecatedCall(new MigrationEvent(call.deprecation(), ids, outcome, Duration.ofNanos(System.nanoTime() - started)));
-  }
-
   @Override
   public String toString() {
     List<String> shown = new ArrayList<>();
-    for (HttpUrl base : translation.baseUrls()) {
+    for (HttpUrl base : handler.translation().baseUrls()) {
       shown.add(Credentials.redactUrl(base.toString()));
     }
     return "LegacyRoutingInterceptor{" + mode + ", " + shown + "}";

@@ -40,6 +40,7 @@ public final class LegacyTranslation {
   private final List<HttpUrl> baseUrls;
   private final List<List<String>> prefixes;
   private final List<Deprecation> deprecations;
+  private final Set<String> methods;
   private final BatchLimits limits;
 
   private LegacyTranslation(List<HttpUrl> baseUrls, Catalog catalog, BatchLimits limits) {
@@ -49,6 +50,7 @@ public final class LegacyTranslation {
     this.baseUrls = List.copyOf(baseUrls);
     this.prefixes = this.baseUrls.stream().map(LegacyTranslation::segments).collect(java.util.stream.Collectors.toList());
     this.deprecations = catalog.deprecations();
+    this.methods = deprecations.stream().map(d -> d.deprecated().method()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     this.limits = Objects.requireNonNull(limits);
   }
 
@@ -68,11 +70,12 @@ public final class LegacyTranslation {
   }
 
   /**
-   * The deprecated call this request is, if it is one: a POST whose scheme, host and port are a
-   * base URL's and whose path is that base URL's path followed by a deprecated path template.
+   * The deprecated call this request is, if it is one: a request with a deprecated endpoint's
+   * method (POST) whose scheme, host and port are a base URL's and whose path is that base URL's
+   * path followed by the endpoint's path template.
    */
   public Optional<LegacyCall> recognise(String method, HttpUrl url) {
-    if (!"POST".equals(method)) {
+    if (!methods.contains(method)) {
       return Optional.empty();
     }
     for (int b = 0; b < baseUrls.size(); b++) {
@@ -87,6 +90,9 @@ public final class LegacyTranslation {
         continue;
       }
       for (Deprecation d : deprecations) {
+        if (!d.deprecated().method().equals(method)) {
+          continue;
+        }
         Optional<String> account = d.deprecated().matchAccountId(path, prefix.size());
         if (account.isPresent()) {
           return Optional.of(new LegacyCall(d, account.get(), base));

@@ -266,6 +266,23 @@ class LegacyRoutingInterceptorTest {
   }
 
   @Test
+  void theEventOfARoutedCallCountsItsIdsAndTheUpstreamErrorsOfItsReplacementCalls() throws IOException {
+    cloudflare.inject(Fault.serverError(500).whenIdPresent("reg-250"));
+    List<MigrationEvent> events = new ArrayList<>();
+    OkHttpClient http = client(interceptor().listener(events::add).build());
+
+    post(http, cloudflare.baseUrl() + "/accounts/acc/devices/revoke", idsJson(ids(500)), "Authorization", "Bearer " + TOKEN);
+
+    assertThat(events).singleElement().satisfies(event -> {
+      assertThat(event.outcome()).isEqualTo(MigrationEvent.Outcome.FAILED);
+      assertThat(event.idCount()).isEqualTo(500);
+      assertThat(event.succeededIds()).isEqualTo(300);
+      assertThat(event.failedIds()).isEqualTo(200);
+      assertThat(event.upstreamErrors()).containsExactly(MigrationEvent.UpstreamError.SERVER_ERROR);
+    });
+  }
+
+  @Test
   void theDefaultListenerWarnsOncePerEndpointWithoutIdsOrCredentials() throws IOException {
     OkHttpClient http = client(LegacyRoutingInterceptor.builder().baseUrl(cloudflare.baseUrl()).retryPolicy(QUICK).build());
     int before = CapturedLogs.lines().size();

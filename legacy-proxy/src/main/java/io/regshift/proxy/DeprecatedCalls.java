@@ -1,17 +1,16 @@
 package io.regshift.proxy;
 
+import io.regshift.adapter.ErrorCodes;
 import io.regshift.adapter.LegacyCall;
-import io.regshift.adapter.LegacyPlan;
+import io.regshift.adapter.LegacyCallHandler;
 import io.regshift.adapter.LegacyResponse;
 import io.regshift.adapter.LegacyTranslation;
-import io.regshift.adapter.ReplacementOutcome;
-import io.regshift.core.CloudflareJson;
-import io.regshift.core.ReplacementCall;
-import io.regshift.core.RetryPolicy;
+import io.regshift.adapter.MigrationEvent;
+import io.regshift.adapter.ReplacementSender;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +26,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
-import okhttp3.RequestBody;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -37,12 +35,13 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * Serves calls to the deprecated endpoints with the adapter's {@link LegacyTranslation}, exactly as
- * {@link io.regshift.adapter.LegacyRoutingInterceptor} does inside an OkHttp client: the JSON body
- * of IDs (at most 1 MiB) becomes replacement calls ({@code ?id=a&id=b}, batched), each sent to the
- * upstream with the caller's headers, auth included, and retried under {@link RetryPolicy}; the
+ * The proxy's transport for the adapter's {@link LegacyCallHandler}, which serves a deprecated call
+ * exactly as it does behind {@link io.regshift.adapter.LegacyRoutingInterceptor} in an OkHttp
+ * client: the JSON body of IDs (at most 1 MiB) becomes replacement calls ({@code ?id=a&id=b},
+ * batched), each sent to the upstream with the caller's headers, auth included, and retried; the
  * outcomes become one answer in the old envelope shape. A body that can't be translated is answered
- * with 400 and nothing is sent.
+ * with 400 and nothing is sent. Here: reading the body from Jetty, the caller's headers as the
+ * replacement calls carry them, the client that sends them, and the capacity.
  *
  * <p>Deprecated calls can never starve the server: at most {@code capacity} are served at once
  * (body reading included), the body is read without a thread (Jetty's content demand) and must be
@@ -67,34 +66,27 @@ final class DeprecatedCalls {
           "connection", "keep-alive", "proxy-connection", "proxy-authorization", "proxy-authenticate",
           "te", "trailer", "upgrade", "accept-encoding", "via");
 
-  private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
-
   /** Seconds a caller turned away for capacity is told to wait: slots free as calls finish. */
   static final int RETRY_AFTER_SECONDS = 2;
 
-  private final LegacyTranslation translation;
+  private final LegacyCallHandler handler;
   private final Upstream upstream;
-  private final RetryPolicy retryPolicy;
   private final OkHttpClient http;
-  private final ProxyMetrics metrics;
   private final int capacity;
   private final Semaphore slots;
   private final ThreadPoolExecutor workers;
   private final Duration bodyTimeout;
 
+  /** {@code handler} tells the proxy's metrics of every call, those turned away for capacity included. */
   DeprecatedCalls(
-      LegacyTranslation translation,
+      LegacyCallHandler handler,
       Upstream upstream,
-      RetryPolicy retryPolicy,
       Duration connectTimeout,
       Duration upstreamTimeout,
       int capacity,
-      Duration bodyTimeout,
-      ProxyMetrics metrics) {
-    this.translation = translation;
+      Duration bodyTimeout) {
+    this.handler = handler;
     this.upstream = upstream;
-    this.retryPolicy = retryPolicy;
-    this.metrics = metrics;
     this.capacity = capacity;
     this.slots = new Semaphore(capacity);
     this.bodyTimeout = bodyTimeout;
@@ -131,10 +123,7 @@ final class DeprecatedCalls {
 
   /** The deprecated call this request is, if it is one. */
   Optional<LegacyCall> recognise(String method, String encodedPath, String encodedQuery) {
-    if (!"POST".equals(method)) {
-      return Optional.empty();
-    }
-    return upstream.asUpstreamUrl(encodedPath, encodedQuery).flatMap(url -> translation.recognise(method, url));
+    return upstream.asUpstreamUrl(encodedPath, encodedQuery).flatMap(url -> handler.recognise(method, url));
   }
 
   /** Deprecated calls being served now: reading their body or waiting on the upstream. */
@@ -147,80 +136,48 @@ final class DeprecatedCalls {
    * demand, then answers on the pool of deprecated calls.
    */
   void serve(LegacyCall call, Request request, Response response, Callback callback) {
+    long started = System.nanoTime();
     if (!slots.tryAcquire()) {
-      metrics.deprecatedCall(call.deprecation(), ProxyMetrics.Outcome.BUSY, 0, 0);
+      handler.report(call, MigrationEvent.Outcome.BUSY, started);
       response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
-      LocalAnswer.write(response, 503, LocalAnswer.BUSY,
+      LocalAnswer.write(response, 503, ErrorCodes.BUSY,
           "the proxy is serving as many deprecated calls as it takes at once (" + capacity
               + "); nothing was sent, retry in " + RETRY_AFTER_SECONDS + " s",
           callback);
       return;
     }
     Slot slot = new Slot(callback);
-    new Body(call, request, response, slot).start();
+    new Body(call, request, response, slot, started).start();
   }
 
   /** Answers the call once its body is read; blocks while the replacement calls are made. */
-  private void answer(LegacyCall call, byte[] body, Request request, Response response, Slot slot) {
-    LegacyPlan plan = body == null ? translation.tooLarge(call) : translation.plan(call, body);
-    if (plan.rejection().isPresent()) {
-      metrics.deprecatedCall(call.deprecation(), ProxyMetrics.Outcome.REJECTED, 0, 0);
-      if (body == null) {
-        response.getHeaders().put(HttpHeader.CONNECTION, "close");
-      }
-      slot.release();
-      write(call, plan.rejection().get(), response, slot);
-      return;
+  private void answer(LegacyCall call, byte[] body, Request request, Response response, Slot slot, long started)
+      throws InterruptedIOException {
+    LegacyResponse answer = handler.handle(call, body, new UpstreamSender(request), handler.deadline(System.nanoTime()), started);
+    if (body == null) {
+      // The rest of an oversized body may still be on its way: the connection can't be reused.
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
     }
-    Headers headers;
-    try {
-      headers = forwardedHeaders(request);
-    } catch (IllegalArgumentException e) {
-      metrics.deprecatedCall(call.deprecation(), ProxyMetrics.Outcome.REJECTED, 0, 0);
-      slot.release();
-      LocalAnswer.write(response, 400, LocalAnswer.BAD_REQUEST, "a request header can't be forwarded: " + e.getMessage(), slot);
-      return;
-    }
-    long deadline = System.nanoTime() + retryPolicy.deadline().toNanos();
-    List<ReplacementOutcome> outcomes = new ArrayList<>();
-    List<ReplacementCall> calls = plan.calls();
-    for (int i = 0; i < calls.size(); i++) {
-      try {
-        outcomes.add(send(calls.get(i), headers, deadline));
-      } catch (InterruptedIOException e) {
-        // The proxy is being stopped hard: this call and the rest are reported as not done.
-        for (ReplacementCall unsent : calls.subList(i, calls.size())) {
-          outcomes.add(ReplacementOutcome.unreachable(unsent, e, 0));
-        }
-        break;
-      }
-    }
-    LegacyResponse answer = translation.respond(call, outcomes);
-    metrics.deprecatedCall(
-        call.deprecation(),
-        answer.failedIds().isEmpty() ? ProxyMetrics.Outcome.ROUTED : ProxyMetrics.Outcome.FAILED,
-        answer.succeededIds().size(),
-        answer.failedIds().size());
     slot.release();
     write(call, answer, response, slot);
   }
 
-  private ReplacementOutcome send(ReplacementCall replacement, Headers headers, long deadline) throws InterruptedIOException {
-    okhttp3.Request request = new okhttp3.Request.Builder().url(replacement.url()).headers(headers).post(EMPTY).build();
-    RetryPolicy.Exchange exchange = retryPolicy.send(request, r -> http.newCall(r).execute(), deadline);
-    if (exchange.response() == null) {
-      metrics.upstreamError(
-          exchange.failure() instanceof InterruptedIOException
-              ? ProxyMetrics.UpstreamError.TIMEOUT
-              : ProxyMetrics.UpstreamError.UNREACHABLE);
-      return ReplacementOutcome.unreachable(replacement, exchange.failure(), exchange.attempts());
+  /** The upstream, through the proxy's own client, as the transport of one deprecated call. */
+  private final class UpstreamSender implements ReplacementSender {
+    private final Request request;
+
+    UpstreamSender(Request request) {
+      this.request = request;
     }
-    try (okhttp3.Response response = exchange.response()) {
-      if (response.code() >= 500) {
-        metrics.upstreamError(ProxyMetrics.UpstreamError.SERVER_ERROR);
-      }
-      return ReplacementOutcome.answered(
-          replacement, response.code(), CloudflareJson.readEnvelope(response), exchange.attempts());
+
+    @Override
+    public okhttp3.Request caller() {
+      return new okhttp3.Request.Builder().url(upstream.baseUrl()).headers(forwardedHeaders(request)).build();
+    }
+
+    @Override
+    public okhttp3.Response send(okhttp3.Request replacement) throws IOException {
+      return http.newCall(replacement).execute();
     }
   }
 
@@ -293,6 +250,7 @@ final class DeprecatedCalls {
     private final Request request;
     private final Response response;
     private final Slot slot;
+    private final long started;
     private final AtomicBoolean settled = new AtomicBoolean();
     private final int limit = LegacyTranslation.MAX_BODY_BYTES;
     private byte[] buffer;
@@ -300,11 +258,12 @@ final class DeprecatedCalls {
     private long total;
     private volatile Scheduler.Task timeout;
 
-    Body(LegacyCall call, Request request, Response response, Slot slot) {
+    Body(LegacyCall call, Request request, Response response, Slot slot, long started) {
       this.call = call;
       this.request = request;
       this.response = response;
       this.slot = slot;
+      this.started = started;
     }
 
     void start() {
@@ -375,11 +334,11 @@ final class DeprecatedCalls {
       if (!settle()) {
         return;
       }
-      metrics.deprecatedCall(call.deprecation(), ProxyMetrics.Outcome.REJECTED, 0, 0);
+      handler.report(call, MigrationEvent.Outcome.REJECTED, started);
       slot.release();
       // The rest of the body may still be on its way: the connection can't be reused.
       response.getHeaders().put(HttpHeader.CONNECTION, "close");
-      LocalAnswer.write(response, 408, LocalAnswer.BODY_TIMEOUT,
+      LocalAnswer.write(response, 408, ErrorCodes.BODY_TIMEOUT,
           "the request body did not arrive in full within " + bodyTimeout.toMillis()
               + " ms (the proxy's body timeout); nothing was sent",
           slot);
@@ -390,7 +349,7 @@ final class DeprecatedCalls {
       try {
         workers.execute(() -> {
           try {
-            answer(call, body, request, response, slot);
+            answer(call, body, request, response, slot, started);
           } catch (Throwable failure) {
             slot.failed(failure);
           }

@@ -1,5 +1,7 @@
 package io.regshift.proxy;
 
+import io.regshift.adapter.ErrorCodes;
+import io.regshift.adapter.LegacyCallHandler;
 import io.regshift.adapter.LegacyTranslation;
 import io.regshift.core.BatchLimits;
 import io.regshift.core.Catalog;
@@ -355,14 +357,12 @@ public final class LegacyProxy implements AutoCloseable {
       Upstream upstream = this.upstream;
       DeprecatedCalls deprecatedCalls =
           new DeprecatedCalls(
-              LegacyTranslation.create(List.of(upstream.baseUrl()), batchLimits),
+              LegacyCallHandler.create(LegacyTranslation.create(List.of(upstream.baseUrl()), batchLimits), retryPolicy, metrics),
               upstream,
-              retryPolicy,
               connectTimeout,
               upstreamTimeout,
               maxDeprecatedCalls,
-              bodyTimeout,
-              metrics);
+              bodyTimeout);
       metrics.deprecatedInFlight(deprecatedCalls::inFlight);
       PassThrough passThrough = new PassThrough(upstream, connectTimeout, upstreamTimeout, maxRequestHeaderBytes, metrics);
       Router router =
@@ -440,7 +440,7 @@ public final class LegacyProxy implements AutoCloseable {
     @Override
     protected void handleShutdownRejection(Request request, Response response, Callback callback) {
       response.getHeaders().put("Connection", "close");
-      LocalAnswer.write(response, 503, LocalAnswer.SHUTTING_DOWN,
+      LocalAnswer.write(response, 503, ErrorCodes.SHUTTING_DOWN,
           "the proxy is shutting down; retry on another instance", callback);
     }
   }

@@ -1,5 +1,6 @@
 package io.regshift.proxy;
 
+import io.regshift.adapter.ErrorCodes;
 import io.regshift.core.CloudflareJson;
 import io.regshift.core.Envelope;
 import io.regshift.core.ResponseInfo;
@@ -12,29 +13,10 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Answers the proxy writes itself, in Cloudflare's envelope so that SDKs read them like any API
- * error. The codes sit next to the adapter's {@link io.regshift.adapter.ErrorCodes} (1400, 1401,
- * 1500, 1502, 1503, 1599), in a block of their own; the README lists them.
+ * error. Their codes are the adapter's {@link ErrorCodes}, one registry for both; the README
+ * lists them.
  */
 final class LocalAnswer {
-  /** The request line or headers are malformed, or the path has dot segments (HTTP 400). */
-  static final int BAD_REQUEST = 1420;
-  /** The path is not under the upstream's API prefix, or no such operations endpoint (404). */
-  static final int NOT_FOUND = 1404;
-  /** CONNECT or TRACE, which a reverse proxy does not forward, or a write to /__regshift (405). */
-  static final int METHOD_NOT_ALLOWED = 1405;
-  /** The request names another host, in its Host header or an absolute URI (421). */
-  static final int MISDIRECTED = 1421;
-  /** The request headers are larger than the limit (431). */
-  static final int HEADERS_TOO_LARGE = 1431;
-  /** A deprecated call's body did not arrive in full within the body timeout (408). */
-  static final int BODY_TIMEOUT = 1408;
-  /** The proxy is shutting down and takes no new requests (503). */
-  static final int SHUTTING_DOWN = 1530;
-  /** The proxy is serving as many deprecated calls as it takes at once (503, with Retry-After). */
-  static final int BUSY = 1531;
-  /** Any other error the server reports itself: the code is 1000 plus the status. */
-  static final int OFFSET = 1000;
-
   static final String JSON = "application/json";
 
   private LocalAnswer() {}
@@ -57,23 +39,29 @@ final class LocalAnswer {
     response.write(true, ByteBuffer.wrap(body), callback);
   }
 
-  /** The code for a status the server chose itself (a bad message, say). */
+  /**
+   * The code for a status the server chose itself (a bad message, a failed handler). Every status
+   * has a named code: one the proxy uses for it, else the one for any other client error or any
+   * other failure of the proxy.
+   */
   static int codeFor(int status) {
     switch (status) {
       case 400:
-        return BAD_REQUEST;
+        return ErrorCodes.BAD_REQUEST;
       case 404:
-        return NOT_FOUND;
+        return ErrorCodes.NOT_FOUND;
       case 405:
-        return METHOD_NOT_ALLOWED;
+        return ErrorCodes.METHOD_NOT_ALLOWED;
+      case 408:
+        return ErrorCodes.BODY_TIMEOUT;
       case 421:
-        return MISDIRECTED;
+        return ErrorCodes.MISDIRECTED;
       case 431:
-        return HEADERS_TOO_LARGE;
+        return ErrorCodes.HEADERS_TOO_LARGE;
       case 503:
-        return SHUTTING_DOWN;
+        return ErrorCodes.SHUTTING_DOWN;
       default:
-        return OFFSET + status;
+        return status < 500 ? ErrorCodes.BAD_REQUEST : ErrorCodes.PROXY_ERROR;
     }
   }
 }

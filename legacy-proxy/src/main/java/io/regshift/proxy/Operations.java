@@ -1,5 +1,6 @@
 package io.regshift.proxy;
 
+import io.regshift.adapter.ErrorCodes;
 import io.regshift.core.Version;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +30,13 @@ final class Operations {
     String method = request.getMethod();
     String name = path.substring(PREFIX.length());
     if (!name.equals("health") && !name.equals("metrics")) {
-      LocalAnswer.write(response, 404, LocalAnswer.NOT_FOUND,
+      LocalAnswer.write(response, 404, ErrorCodes.NOT_FOUND,
           "no such operations endpoint " + path + "; there are " + PREFIX + "health and " + PREFIX + "metrics", callback);
       return;
     }
     if (!method.equals("GET") && !method.equals("HEAD")) {
       response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-      LocalAnswer.write(response, 405, LocalAnswer.METHOD_NOT_ALLOWED, path + " answers GET and HEAD only", callback);
+      LocalAnswer.write(response, 405, ErrorCodes.METHOD_NOT_ALLOWED, path + " answers GET and HEAD only", callback);
       return;
     }
     String body;

@@ -1,6 +1,7 @@
 package io.regshift.proxy;
 
 import io.regshift.adapter.ErrorCodes;
+import io.regshift.adapter.MigrationEvent.UpstreamError;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +90,7 @@ final class PassThrough extends ProxyHandler.Reverse {
       @Override
       public void onBegin(org.eclipse.jetty.client.Response serverToProxyResponse) {
         if (serverToProxyResponse.getStatus() >= 500) {
-          metrics.upstreamError(ProxyMetrics.UpstreamError.SERVER_ERROR);
+          metrics.upstreamError(UpstreamError.SERVER_ERROR);
         }
         super.onBegin(serverToProxyResponse);
       }
@@ -105,7 +106,7 @@ final class PassThrough extends ProxyHandler.Reverse {
       Callback proxyToClientCallback,
       Throwable failure) {
     boolean timeout = failure instanceof TimeoutException;
-    metrics.upstreamError(timeout ? ProxyMetrics.UpstreamError.TIMEOUT : ProxyMetrics.UpstreamError.UNREACHABLE);
+    metrics.upstreamError(timeout ? UpstreamError.TIMEOUT : UpstreamError.UNREACHABLE);
     if (proxyToClientResponse.isCommitted()) {
       // Part of the answer is out: all that is left is to break the connection, so the caller
       // sees a truncated answer as a failure rather than as a short success.

@@ -1,7 +1,13 @@
 package io.regshift.proxy;
 
+import io.regshift.adapter.MigrationEvent;
+import io.regshift.adapter.MigrationEvent.Outcome;
+import io.regshift.adapter.MigrationEvent.UpstreamError;
+import io.regshift.adapter.MigrationListener;
 import io.regshift.core.Deprecation;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,36 +17,21 @@ import java.util.function.LongSupplier;
 /**
  * The proxy's counters and latency histogram, rendered in Prometheus' text format (0.0.4). Label
  * values come from the catalog and fixed sets, never from requests, so the series stay few and no
- * request data reaches a scraper.
+ * request data reaches a scraper. It is the listener of the proxy's deprecated calls, so it counts
+ * what the adapter's flow reports, as an application's listener would.
  */
-final class ProxyMetrics {
+final class ProxyMetrics implements MigrationListener {
   /** What a request turned out to be; the {@code route} label. */
   static final String PASSTHROUGH = "passthrough";
 
   static final String OPERATIONS = "operations";
   static final String LOCAL = "local";
 
-  /** The deprecated call's fate; the {@code outcome} label. */
-  enum Outcome {
-    /** Every ID was accepted by the replacement. */
-    ROUTED,
-    /** Routed, but not every ID was accepted. */
-    FAILED,
-    /** Refused before anything was sent (bad body, bad ID, a body that did not arrive in time). */
-    REJECTED,
-    /** Turned away with 503: the proxy was serving as many deprecated calls as it takes. */
-    BUSY
-  }
-
-  /** Why an exchange with the upstream failed; the {@code kind} label. */
-  enum UpstreamError {
-    /** No connection, or it broke before an answer. */
-    UNREACHABLE,
-    /** No answer within the upstream timeout. */
-    TIMEOUT,
-    /** A 5xx answer. */
-    SERVER_ERROR
-  }
+  /**
+   * The deprecated call's fates the proxy can meet; the {@code outcome} label. Not {@link
+   * Outcome#BLOCKED}, which is the interceptor's FAIL mode.
+   */
+  static final Set<Outcome> OUTCOMES = EnumSet.of(Outcome.ROUTED, Outcome.FAILED, Outcome.REJECTED, Outcome.BUSY);
 
   /** Upper bounds in seconds: loopback pass-through is sub-millisecond, retried calls take seconds. */
   private static final double[] BUCKETS = {
@@ -60,7 +51,7 @@ final class ProxyMetrics {
     this.endpoints = deprecations.stream().map(Deprecation::id).toList();
     // Every series exists from the start, so rates and alerts work before the first call.
     for (String endpoint : endpoints) {
-      for (Outcome outcome : Outcome.values()) {
+      for (Outcome outcome : OUTCOMES) {
         deprecatedCalls.put(key(endpoint, label(outcome)), new LongAdder());
       }
       ids.put(key(endpoint, "succeeded"), new LongAdder());
@@ -96,10 +87,19 @@ final class ProxyMetrics {
     }
   }
 
-  void deprecatedCall(Deprecation deprecation, Outcome outcome, int succeededIds, int failedIds) {
-    deprecatedCalls.get(key(deprecation.id(), label(outcome))).increment();
-    ids.get(key(deprecation.id(), "succeeded")).add(succeededIds);
-    ids.get(key(deprecation.id(), "failed")).add(failedIds);
+  /** Counts a deprecated call, its IDs, and the upstream errors of its replacement calls. */
+  @Override
+  public void onDeprecatedCall(MigrationEvent event) {
+    String endpoint = event.deprecation().id();
+    LongAdder calls = deprecatedCalls.get(key(endpoint, label(event.outcome())));
+    if (calls != null) {
+      calls.increment();
+    }
+    ids.get(key(endpoint, "succeeded")).add(event.succeededIds());
+    ids.get(key(endpoint, "failed")).add(event.failedIds());
+    for (UpstreamError kind : event.upstreamErrors()) {
+      upstreamError(kind);
+    }
   }
 
   void upstreamError(UpstreamError kind) {
@@ -117,7 +117,7 @@ final class ProxyMetrics {
     header(out, "regshift_proxy_deprecated_calls_total", "counter",
         "Calls to deprecated endpoints, by endpoint and outcome (routed: every ID accepted; failed: some not; rejected: refused before sending).");
     for (String endpoint : endpoints) {
-      for (Outcome outcome : Outcome.values()) {
+      for (Outcome outcome : OUTCOMES) {
         sample(out, "regshift_proxy_deprecated_calls_total",
             "endpoint=\"" + endpoint + "\",outcome=\"" + label(outcome) + "\"",
             deprecatedCalls.get(key(endpoint, label(outcome))).sum());

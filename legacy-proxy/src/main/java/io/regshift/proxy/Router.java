@@ -1,5 +1,6 @@
 package io.regshift.proxy;
 
+import io.regshift.adapter.ErrorCodes;
 import io.regshift.adapter.LegacyCall;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -57,12 +58,12 @@ final class Router extends Handler.Wrapper {
       response.getHeaders().put("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
       // After a CONNECT the connection would be a tunnel; it is not, and ends here.
       response.getHeaders().put("Connection", "close");
-      LocalAnswer.write(response, 405, LocalAnswer.METHOD_NOT_ALLOWED,
+      LocalAnswer.write(response, 405, ErrorCodes.METHOD_NOT_ALLOWED,
           method + " is not forwarded: this is a reverse proxy for " + upstream + ", not a tunnel", callback);
       return true;
     }
     if (!hosts.allows(uri.getHost(), Request.getLocalAddr(request))) {
-      LocalAnswer.write(response, 421, LocalAnswer.MISDIRECTED,
+      LocalAnswer.write(response, 421, ErrorCodes.MISDIRECTED,
           "this proxy forwards only to " + upstream + "; the request named another host (in its Host header or"
               + " an absolute URI). Send requests to the proxy's own address with a path under " + prefixShown()
               + ", or start it with --allow-host NAME for a name it is reached by",
@@ -70,20 +71,20 @@ final class Router extends Handler.Wrapper {
       return true;
     }
     if (path == null || !upstream.covers(path)) {
-      LocalAnswer.write(response, 404, LocalAnswer.NOT_FOUND,
+      LocalAnswer.write(response, 404, ErrorCodes.NOT_FOUND,
           "the proxy serves paths under " + prefixShown() + " only, as " + upstream
               + " does; set the client's base URL to http://HOST:PORT" + upstream.prefix(),
           callback);
       return true;
     }
     if (hasDotSegment(path)) {
-      LocalAnswer.write(response, 400, LocalAnswer.BAD_REQUEST,
+      LocalAnswer.write(response, 400, ErrorCodes.BAD_REQUEST,
           "the path has a '.' or '..' segment; the proxy forwards only normalised paths", callback);
       return true;
     }
     Optional<URI> target = upstream.target(path, uri.getQuery());
     if (target.isEmpty()) {
-      LocalAnswer.write(response, 400, LocalAnswer.BAD_REQUEST,
+      LocalAnswer.write(response, 400, ErrorCodes.BAD_REQUEST,
           "the request target has characters that must be percent-encoded", callback);
       return true;
     }

@@ -2,6 +2,7 @@ package io.regshift.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.regshift.adapter.ErrorCodes;
 import io.regshift.core.CloudflareJson;
 import io.regshift.core.Envelope;
 import io.regshift.core.ResponseInfo;
@@ -90,7 +91,7 @@ class BadInputTest {
   void anAbsoluteUriNamingAnotherHostIsMisdirected() {
     Http.Raw response = raw("GET http://example.org/client/v4/zones HTTP/1.1\r\nHost: example.org\r\nAuthorization: Bearer " + TOKEN);
 
-    assertRefused(response, 421, LocalAnswer.MISDIRECTED);
+    assertRefused(response, 421, ErrorCodes.MISDIRECTED);
     assertThat(envelope(response).errors().get(0).message()).startsWith("this proxy forwards only to " + cloudflare.baseUrl());
   }
 
@@ -128,7 +129,7 @@ class BadInputTest {
   void aHostHeaderNamingAnotherHostIsMisdirected(String host) {
     Http.Raw response = raw("GET /client/v4/zones HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + TOKEN);
 
-    assertRefused(response, 421, LocalAnswer.MISDIRECTED);
+    assertRefused(response, 421, ErrorCodes.MISDIRECTED);
   }
 
   @Test
@@ -138,7 +139,7 @@ class BadInputTest {
             + "Content-Length: 7\r\nAuthorization: Bearer " + TOKEN,
         "[\"x-1\"]".getBytes(StandardCharsets.US_ASCII));
 
-    assertRefused(response, 421, LocalAnswer.MISDIRECTED);
+    assertRefused(response, 421, ErrorCodes.MISDIRECTED);
     assertThat(cloudflare.revokedIds("acc")).doesNotContain("x-1");
   }
 
@@ -157,14 +158,14 @@ class BadInputTest {
 
     Http.Raw response = raw("GET /client/v4/zones HTTP/1.1\r\nHost: " + self + "\r\n" + flood);
 
-    assertRefused(response, 431, LocalAnswer.HEADERS_TOO_LARGE);
+    assertRefused(response, 431, ErrorCodes.HEADERS_TOO_LARGE);
   }
 
   @Test
   void oneHugeHeaderIsRefused() {
     Http.Raw response = raw("GET /client/v4/zones HTTP/1.1\r\nHost: " + self + "\r\nCookie: " + "c".repeat(20_000));
 
-    assertRefused(response, 431, LocalAnswer.HEADERS_TOO_LARGE);
+    assertRefused(response, 431, ErrorCodes.HEADERS_TOO_LARGE);
   }
 
   @Test
@@ -180,7 +181,7 @@ class BadInputTest {
   @ParameterizedTest
   @ValueSource(strings = {"CONNECT api.cloudflare.com:443 HTTP/1.1\r\nHost: api.cloudflare.com:443", "TRACE /client/v4/zones HTTP/1.1\r\nHost: localhost"})
   void tunnelsAndTracesAreNotForwarded(String head) {
-    assertRefused(raw(head), 405, LocalAnswer.METHOD_NOT_ALLOWED);
+    assertRefused(raw(head), 405, ErrorCodes.METHOD_NOT_ALLOWED);
   }
 
   @ParameterizedTest
@@ -188,7 +189,7 @@ class BadInputTest {
   void pathsOutsideTheApiPrefixAreNotForwarded(String path) {
     Http.Raw response = raw("GET " + path + " HTTP/1.1\r\nHost: " + self);
 
-    assertRefused(response, 404, LocalAnswer.NOT_FOUND);
+    assertRefused(response, 404, ErrorCodes.NOT_FOUND);
     assertThat(envelope(response).errors().get(0).message()).contains("/client/v4/");
   }
 
@@ -217,7 +218,7 @@ class BadInputTest {
 
     assertThat(response.status()).isEqualTo(400);
     Envelope envelope = envelope(response);
-    assertThat(envelope.errors()).extracting(ResponseInfo::code).containsExactly(LocalAnswer.BAD_REQUEST);
+    assertThat(envelope.errors()).extracting(ResponseInfo::code).containsExactly(ErrorCodes.BAD_REQUEST);
     assertNothingForwarded();
     assertKeepsServing();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.regshift.adapter.ErrorCodes;
 import io.regshift.core.Envelope;
 import java.io.IOException;
 import java.io.InputStream;
@@ -148,7 +149,7 @@ class DeprecatedCapacityTest {
       Envelope envelope = Http.envelope(overCapacity);
       assertThat(envelope.success()).isFalse();
       assertThat(envelope.errors()).singleElement().satisfies(e -> {
-        assertThat(e.code()).isEqualTo(LocalAnswer.BUSY);
+        assertThat(e.code()).isEqualTo(ErrorCodes.BUSY);
         assertThat(e.message()).contains("deprecated calls", "nothing was sent");
       });
 
@@ -180,7 +181,7 @@ class DeprecatedCapacityTest {
 
     assertThat(answer).startsWith("HTTP/1.1 408 ");
     assertThat(answer).containsIgnoringCase("connection: close");
-    assertThat(answer).contains("\"code\":" + LocalAnswer.BODY_TIMEOUT, "body timeout");
+    assertThat(answer).contains("\"code\":" + ErrorCodes.BODY_TIMEOUT, "body timeout");
     HttpResponse<byte[]> next = Http.postJson(revokeUrl(), "[\"reg-3\"]");
     assertThat(next.statusCode()).isEqualTo(200);
     assertThat(Http.envelope(next).success()).isTrue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.regshift.adapter.ErrorCodes;
 import io.regshift.core.CloudflareJson;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -166,7 +167,7 @@ class GracefulShutdownTest {
       assertThat(draining.status()).isEqualTo(503);
       assertThat(draining.headers()).containsEntry("connection", "close");
       assertThat(CloudflareJson.envelope().fromJson(draining.text()).errors())
-          .singleElement().satisfies(e -> assertThat(e.code()).isEqualTo(LocalAnswer.SHUTTING_DOWN));
+          .singleElement().satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCodes.SHUTTING_DOWN));
       assertThat(open.getInputStream().read()).as("the connection is closed after the 503").isEqualTo(-1);
       assertThat(stopped).isNotDone();
       release.countDown();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.regshift.adapter.ErrorCodes;
 import io.regshift.core.CloudflareJson;
 import io.regshift.core.Envelope;
 import io.regshift.testkit.FakeCloudflare;
@@ -81,7 +82,7 @@ class HeaderLimitTest {
 
     assertThat(response.status()).isEqualTo(431);
     Envelope envelope = CloudflareJson.envelope().fromJson(response.text());
-    assertThat(envelope.errors()).singleElement().satisfies(e -> assertThat(e.code()).isEqualTo(LocalAnswer.HEADERS_TOO_LARGE));
+    assertThat(envelope.errors()).singleElement().satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCodes.HEADERS_TOO_LARGE));
     assertThat(cloudflare.wireMock().getAllServeEvents()).isEmpty();
     assertThat(metrics()).contains("regshift_proxy_upstream_errors_total{kind=\"unreachable\"} 0\n");
   }

@@ -2,6 +2,7 @@ package io.regshift.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.regshift.adapter.ErrorCodes;
 import io.regshift.core.RetryPolicy;
 import io.regshift.testkit.FakeCloudflare;
 import io.regshift.testkit.Fault;
@@ -86,7 +87,7 @@ class OperationsTest {
     HttpResponse<byte[]> head = Http.send(Http.request(ops("metrics")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
 
     assertThat(post.statusCode()).isEqualTo(405);
-    assertThat(Http.envelope(post).errors().get(0).code()).isEqualTo(LocalAnswer.METHOD_NOT_ALLOWED);
+    assertThat(Http.envelope(post).errors().get(0).code()).isEqualTo(ErrorCodes.METHOD_NOT_ALLOWED);
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.body()).isEmpty();
