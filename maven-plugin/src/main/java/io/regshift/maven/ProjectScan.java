@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Scans one Maven project with the CLI's {@link Scanner}: the directories its build reads (sources
+ * Scans one Maven project with the scanner's {@link Scanner}: the directories its build reads (sources
  * and resources) and the jars it depends on.
  *
  * <p>Directories under the base directory are scanned in one walk from it, limited to them by
