@@ -193,7 +193,7 @@ machine="$(
   echo "- JDK: $(java -version 2>&1 | sed -n 2p)"
   echo "- $(rg --version | sed -n 1p), $(hyperfine --version)"
   echo "- regshift: commit $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)$(
-    [ -n "$(git -C "$here" status --porcelain -- migration-cli core 2>/dev/null)" ] && echo ", with uncommitted changes in migration-cli or core")"
+    [ -n "$(git -C "$here" status --porcelain -- migration-cli scanner core 2>/dev/null)" ] && echo ", with uncommitted changes in migration-cli, scanner or core")"
   echo "- load average (1, 5, 15 min) before hyperfine: $load_before; after: $load_after"
 )"
 

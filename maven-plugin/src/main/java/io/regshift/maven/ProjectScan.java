@@ -5,6 +5,7 @@ import io.regshift.scan.Finding;
 import io.regshift.scan.RuleSet;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.ScanResult;
+import io.regshift.scan.Source;
 import io.regshift.scan.engine.Scanner;
 import io.regshift.scan.walk.Walker;
 import java.io.IOException;
@@ -12,17 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Scans one Maven project with the CLI's {@link Scanner}: the directories its build reads (sources
+ * Scans one Maven project with the scanner's {@link Scanner}: the directories its build reads (sources
  * and resources) and the jars it depends on.
  *
  * <p>Directories under the base directory are scanned in one walk from it, limited to them by
@@ -97,29 +96,30 @@ final class ProjectScan {
       } else if (directory.startsWith(basedir)) {
         inside.add(anchored(basedir.relativize(directory)));
       } else {
-        String prefix = display(directory) + "/";
-        totals.add(scanner(List.of(), excludes).scan(List.of(directory), null), path -> prefix + path);
+        String label = display(directory);
+        totals.add(scanner(List.of(), excludes).scan(List.of(directory), null), source -> source.withLabel(label));
       }
     }
     if (wholeBasedir || !inside.isEmpty()) {
       List<String> includes = wholeBasedir ? List.of() : inside;
-      totals.add(scanner(includes, excludes).scan(List.of(basedir), null), path -> path);
+      totals.add(scanner(includes, excludes).scan(List.of(basedir), null), source -> source);
     }
 
+    // Jars go to the scanner together, so that they are read in parallel; each finding's source
+    // says which jar it is in, whatever the jars' file names.
     Scanner whole = scanner(List.of(), List.of());
-    for (List<Dependency> batch : batches(dependencies)) {
-      Map<String, Dependency> byName = new HashMap<>();
-      List<Path> files = new ArrayList<>();
-      for (Dependency d : batch) {
-        byName.put(d.file().getFileName().toString(), d);
-        files.add(d.file());
+    Map<Path, Dependency> jars = new LinkedHashMap<>();
+    for (Dependency d : dependencies) {
+      if (Files.isRegularFile(d.file())) {
+        jars.putIfAbsent(d.file(), d);
       }
-      totals.add(whole.scan(files, null), path -> renamed(path, byName));
+    }
+    if (!jars.isEmpty()) {
+      totals.add(whole.scan(List.copyOf(jars.keySet()), null), source -> source.withLabel(jars.get(source.root()).label()));
     }
     for (Dependency d : dependencies) {
       if (Files.isDirectory(d.file())) {
-        String prefix = d.label() + "/";
-        totals.add(whole.scan(List.of(d.file()), null), path -> prefix + path);
+        totals.add(whole.scan(List.of(d.file()), null), source -> source.withLabel(d.label()));
       }
     }
     return totals.result(Duration.ofNanos(System.nanoTime() - started));
@@ -161,58 +161,6 @@ final class ProjectScan {
     return pattern.append('/').toString();
   }
 
-  /**
-   * Jars go to the scanner together, so that they are read in parallel, in batches whose file
-   * names are unique: a jar's findings are named by its file name, and two dependencies can have
-   * the same one ({@code core-1.0.jar} of two groups).
-   */
-  private static List<List<Dependency>> batches(List<Dependency> dependencies) {
-    List<List<Dependency>> batches = new ArrayList<>();
-    List<Set<String>> names = new ArrayList<>();
-    for (Dependency d : dependencies) {
-      if (!Files.isRegularFile(d.file())) {
-        continue;
-      }
-      String name = d.file().getFileName().toString();
-      int i = 0;
-      while (i < batches.size() && names.get(i).contains(name)) {
-        i++;
-      }
-      if (i == batches.size()) {
-        batches.add(new ArrayList<>());
-        names.add(new HashSet<>());
-      }
-      batches.get(i).add(d);
-      names.get(i).add(name);
-    }
-    return batches;
-  }
-
-  /** {@code client-1.0.jar!/a/B.class} becomes {@code com.acme:client:1.0 (client-1.0.jar)!/a/B.class}. */
-  private static String renamed(String path, Map<String, Dependency> byName) {
-    int bang = path.indexOf("!/");
-    String name = bang < 0 ? path : path.substring(0, bang);
-    Dependency d = byName.get(name);
-    return d == null ? path : d.label() + path.substring(name.length());
-  }
-
-  /** The finding at another path; its fingerprint stays the scanner's. */
-  static Finding renamed(Finding f, String path) {
-    return new Finding(
-        f.rule(),
-        f.severity(),
-        path,
-        f.line(),
-        f.column(),
-        f.endColumn(),
-        f.message(),
-        f.snippet(),
-        f.highlightStart(),
-        f.highlightEnd(),
-        f.fingerprint(),
-        f.span());
-  }
-
   /** Adds up the results of the scans that make up one project's. */
   private static final class Totals {
     private final List<Finding> findings = new ArrayList<>();
@@ -221,12 +169,12 @@ final class ProjectScan {
     private long files;
     private long bytes;
 
-    void add(ScanResult result, UnaryOperator<String> path) {
+    void add(ScanResult result, UnaryOperator<Source> named) {
       for (Finding f : result.findings()) {
-        findings.add(renamed(f, path.apply(f.path())));
+        findings.add(f.withSource(named.apply(f.source())));
       }
       for (ScanError e : result.errors()) {
-        errors.add(new ScanError(path.apply(e.path()), e.message()));
+        errors.add(e.withSource(named.apply(e.source())));
       }
       suppressed += result.suppressed();
       files += result.filesScanned();

@@ -63,7 +63,7 @@ final class FixCommand implements Callable<Integer> {
     ScanResult scan = scanner.scan(roots, null);
     FixRun run = FixRun.plan(scan, roots, scope.maxFileSize);
 
-    int proposed = run.changes().size();
+    int proposed = run.changedFiles();
     int errorsBefore = run.errors().size();
     int written = write ? run.write() : 0;
     boolean writeFailed = run.errors().size() > errorsBefore;

@@ -3,7 +3,6 @@ package io.regshift.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.regshift.core.Catalog;
-import io.regshift.scan.FixtureTreeTest;
 import io.regshift.fix.FixRun;
 import io.regshift.scan.ScanResult;
 import io.regshift.scan.engine.Scanner;
@@ -33,7 +32,7 @@ class FixCommandTest {
 
   @Test
   void goldenFilesAreRewrittenExactly() throws IOException {
-    FixtureTreeTest.copyTree(GOLDEN.resolve("input"), dir);
+    Trees.copy(GOLDEN.resolve("input"), dir);
 
     Cli cli = Cli.run("fix", "--write", dir.toString());
 
@@ -46,7 +45,7 @@ class FixCommandTest {
 
   @Test
   void withoutWriteItPrintsADiffAndChangesNothing() throws IOException {
-    FixtureTreeTest.copyTree(GOLDEN.resolve("input"), dir);
+    Trees.copy(GOLDEN.resolve("input"), dir);
 
     Cli cli = Cli.run("fix", dir.toString());
 
@@ -63,7 +62,7 @@ class FixCommandTest {
 
   @Test
   void aSecondWriteChangesNothingAndScanFindsNothingLeft() throws IOException {
-    FixtureTreeTest.copyTree(GOLDEN.resolve("input"), dir);
+    Trees.copy(GOLDEN.resolve("input"), dir);
     Cli.run("fix", "--write", dir.toString());
 
     Cli again = Cli.run("fix", "--write", dir.toString());
@@ -75,7 +74,7 @@ class FixCommandTest {
 
   @Test
   void onTheFixtureTreeScanAfterwardsReportsExactlyWhatWasNotFixable() throws IOException {
-    FixtureTreeTest.copyTree(FixtureTreeTest.TREE, dir);
+    Trees.copy(Trees.FIXTURE_TREE, dir);
     Cli dryRun = Cli.run("fix", "--format", "json", dir.toString());
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> notFixable = (List<Map<String, Object>>) ScanCommandTest.json(dryRun.out()).get("findings");

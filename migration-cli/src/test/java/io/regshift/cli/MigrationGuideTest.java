@@ -2,7 +2,6 @@ package io.regshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.regshift.scan.FixtureTreeTest;
 import io.regshift.testkit.FakeCloudflare;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -55,7 +54,7 @@ class MigrationGuideTest {
 
   @Test
   void everyCommandInTheGuideRunsAsWritten() throws Exception {
-    FixtureTreeTest.copyTree(Path.of("../docs/examples/legacy-app"), app);
+    Trees.copy(Path.of("../docs/examples/legacy-app"), app);
     Path launcher = app.resolve("regshift");
     Files.writeString(launcher, "#!/usr/bin/env bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
         + System.getProperty("java.class.path") + "' io.regshift.cli.Main \"$@\"\n");

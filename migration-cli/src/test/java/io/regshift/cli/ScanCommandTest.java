@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScanCommandTest {
-  static final String TREE = "src/test/resources/fixtures/tree";
+  static final String TREE = Trees.FIXTURE_TREE.toString();
 
   @TempDir Path dir;
 

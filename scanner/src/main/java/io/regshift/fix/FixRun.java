@@ -3,12 +3,14 @@ package io.regshift.fix;
 import io.regshift.scan.Finding;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.ScanResult;
+import io.regshift.scan.Source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,50 +22,66 @@ import java.util.Map;
 public final class FixRun {
   private final List<Fixer.FilePlan> plans = new ArrayList<>();
   private final List<ScanError> errors = new ArrayList<>();
-  private final Map<String, Target> files = new LinkedHashMap<>();
+
+  private FixRun() {}
 
   /**
    * Plans the fixes of a scan's findings; {@code roots} are the paths the scan was given, and no
-   * file larger than {@code maxFileSize} bytes is read into memory. A file that could not be
-   * planned (too large, unreadable, gone, or one fix must not write: a symbolic link, or one whose
-   * real path is outside its root's) keeps its findings as left for a person, with the reason, and
-   * is listed once in {@link #errors()}: a finding is never dropped.
+   * file larger than {@code maxFileSize} bytes is read into memory. Each file is the one its
+   * findings' {@link Source} names, under the root it was found under: files of the same name
+   * under two roots are two plans. A file that could not be planned (too large, unreadable, gone,
+   * not under one of {@code roots}, or one fix must not write: a symbolic link, or one whose real
+   * path is outside its root's) keeps its findings as left for a person, with the reason, and is
+   * listed once in {@link #errors()}: a finding is never dropped.
    */
   public static FixRun plan(ScanResult scan, List<Path> roots, long maxFileSize) {
     FixRun run = new FixRun();
     run.errors.addAll(scan.errors());
-    Map<String, List<Finding>> byPath = new LinkedHashMap<>();
+    Map<Source, List<Finding>> bySource = new LinkedHashMap<>();
     for (Finding f : scan.findings()) {
-      byPath.computeIfAbsent(f.path(), p -> new ArrayList<>()).add(f);
+      bySource.computeIfAbsent(f.source(), s -> new ArrayList<>()).add(f);
     }
-    for (Map.Entry<String, List<Finding>> entry : byPath.entrySet()) {
-      String path = entry.getKey();
-      if (path.contains("!/")) {
-        run.plans.add(Fixer.plan(path, new byte[0], entry.getValue()));
+    Map<List<Object>, Integer> named = new HashMap<>();
+    for (Source source : bySource.keySet()) {
+      named.merge(List.of(source.root(), source.text()), 1, Integer::sum);
+    }
+    for (Map.Entry<Source, List<Finding>> entry : bySource.entrySet()) {
+      Source source = entry.getKey();
+      if (source.inArchive()) {
+        run.plans.add(Fixer.plan(source, new byte[0], entry.getValue()));
+        continue;
+      }
+      if (!roots.contains(source.root())) {
+        run.skip(source, entry.getValue(), "not under any of the paths given; not fixed", "rewrite it by hand");
+        continue;
+      }
+      int sameName = named.get(List.of(source.root(), source.text()));
+      if (sameName > 1) {
+        // A diff and a report that name two files alike would leave a person unable to review them.
+        run.skip(source, entry.getValue(),
+            sameName + " files in its directory have names that read as this one (names that are not valid in the file"
+                + " name encoding, " + System.getProperty("sun.jnu.encoding") + "), so the diff could not tell them apart; not fixed",
+            "rewrite it by hand");
         continue;
       }
       try {
-        Target target = Target.resolve(roots, path);
-        String refusal = FileWriter.refusal(target.root(), target.file());
+        String refusal = FileWriter.refusal(source.root(), source.file());
         if (refusal != null) {
-          run.skip(path, entry.getValue(), refusal, "rewrite it by hand");
+          run.skip(source, entry.getValue(), refusal, "rewrite it by hand");
           continue;
         }
-        byte[] bytes = read(target.file(), maxFileSize);
+        byte[] bytes = read(source.file(), maxFileSize);
         if (bytes == null) {
-          run.skip(path, entry.getValue(), "it is larger than --max-file-size (" + maxFileSize + " bytes); not fixed",
+          run.skip(source, entry.getValue(), "it is larger than --max-file-size (" + maxFileSize + " bytes); not fixed",
               "rewrite it by hand, or run fix with a larger --max-file-size");
           continue;
         }
-        run.files.put(path, target);
-        run.plans.add(Fixer.plan(path, bytes, entry.getValue()));
-      } catch (Target.Unresolved e) {
-        run.skip(path, entry.getValue(), e.getMessage(), "rewrite it by hand");
+        run.plans.add(Fixer.plan(source, bytes, entry.getValue()));
       } catch (NoSuchFileException e) {
-        run.skip(path, entry.getValue(), "deleted since it was scanned; not fixed", "rewrite it by hand");
+        run.skip(source, entry.getValue(), "deleted since it was scanned; not fixed", "rewrite it by hand");
       } catch (IOException | OutOfMemoryError e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        run.skip(path, entry.getValue(), "unreadable (" + why + "); not fixed", "rewrite it by hand");
+        run.skip(source, entry.getValue(), "unreadable (" + why + "); not fixed", "rewrite it by hand");
       }
     }
     return run;
@@ -82,17 +100,17 @@ public final class FixRun {
   }
 
   /** Leaves a file's findings for a person, and says why once for the file. */
-  private void skip(String path, List<Finding> findings, String reason, String manualStep) {
-    errors.add(new ScanError(path, reason));
-    plans.add(Fixer.unplanned(path, findings, "fix did not read or write its file: " + reason, manualStep));
+  private void skip(Source source, List<Finding> findings, String reason, String manualStep) {
+    errors.add(new ScanError(source, reason));
+    plans.add(Fixer.unplanned(source, findings, "fix did not read or write its file: " + reason, manualStep));
   }
 
-  public List<Fixer.FilePlan> plans() {
-    return plans;
+  /** How many files the fix would change. */
+  public int changedFiles() {
+    return changes().size();
   }
 
-  /** Files the fix would change. */
-  public List<Fixer.FilePlan> changes() {
+  private List<Fixer.FilePlan> changes() {
     return plans.stream().filter(Fixer.FilePlan::changes).toList();
   }
 
@@ -118,11 +136,11 @@ public final class FixRun {
   public int write() {
     int written = 0;
     for (Fixer.FilePlan plan : changes()) {
-      String problem = FileWriter.replace(files.get(plan.path()).root(), files.get(plan.path()).file(), plan.original(), plan.rewritten());
+      String problem = FileWriter.replace(plan.source().root(), plan.source().file(), plan.original(), plan.rewritten());
       if (problem == null) {
         written++;
       } else {
-        errors.add(new ScanError(plan.path(), problem));
+        errors.add(new ScanError(plan.source(), problem));
       }
     }
     return written;

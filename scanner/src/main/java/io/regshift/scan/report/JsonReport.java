@@ -12,12 +12,12 @@ import java.util.Map;
  * regshift's JSON output, schema version 1. Keys and their meaning are a public contract,
  * documented in docs/scan-output.md: add keys if needed, never rename or remove them.
  */
-public final class JsonReport {
-  public static final int SCHEMA_VERSION = 1;
+final class JsonReport {
+  static final int SCHEMA_VERSION = 1;
 
   private JsonReport() {}
 
-  public static String render(ScanResult result) {
+  static String render(ScanResult result) {
     List<Map<String, Object>> findings = new ArrayList<>();
     for (Finding f : result.findings()) {
       Map<String, Object> m = new LinkedHashMap<>();

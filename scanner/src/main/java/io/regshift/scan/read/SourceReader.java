@@ -5,6 +5,7 @@ import io.regshift.scan.Finding;
 import io.regshift.scan.Rule;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.Severity;
+import io.regshift.scan.Source;
 import io.regshift.scan.detect.Detector;
 import io.regshift.scan.detect.Latin1Chars;
 import io.regshift.scan.detect.Match;
@@ -65,7 +66,13 @@ public final class SourceReader {
    */
   public FileScan scan(InputStream in, String path, long maxBytes, Mode mode, boolean classFile)
       throws IOException {
-    return scan(in, path, maxBytes, -1, mode, classFile);
+    return scan(in, Source.of(path), maxBytes, -1, mode, classFile);
+  }
+
+  /** As {@link #scan(InputStream, String, long, Mode, boolean)}, for a source found by a walk. */
+  public FileScan scan(InputStream in, Source source, long maxBytes, Mode mode, boolean classFile)
+      throws IOException {
+    return scan(in, source, maxBytes, -1, mode, classFile);
   }
 
   /**
@@ -77,6 +84,13 @@ public final class SourceReader {
    */
   public FileScan scan(InputStream in, String path, long maxBytes, long size, Mode mode, boolean classFile)
       throws IOException {
+    return scan(in, Source.of(path), maxBytes, size, mode, classFile);
+  }
+
+  /** As {@link #scan(InputStream, String, long, long, Mode, boolean)}, for a source found by a walk. */
+  public FileScan scan(InputStream in, Source source, long maxBytes, long size, Mode mode, boolean classFile)
+      throws IOException {
+    String path = source.text();
     long limit = size >= 0 ? Math.min(size, maxBytes) : maxBytes;
     SdkCall.Language language = languageOf(path);
     Severity severity = severityOf(path);
@@ -114,7 +128,7 @@ public final class SourceReader {
           suppressed++;
           continue;
         }
-        findings.add(finding(m, path, severity, text, lineStart, lineEnd, lines, bufferStart, bom, classFile));
+        findings.add(finding(m, source, severity, text, lineStart, lineEnd, lines, bufferStart, bom, classFile));
       }
       if (end) {
         break;
@@ -135,7 +149,7 @@ public final class SourceReader {
       if (in.read() >= 0) {
         errors.add(
             new ScanError(
-                path,
+                source,
                 "larger than --max-file-size ("
                     + maxBytes
                     + " bytes): only the first "
@@ -148,7 +162,7 @@ public final class SourceReader {
 
   private Finding finding(
       Match m,
-      String path,
+      Source source,
       Severity severity,
       CharSequence text,
       int lineStart,
@@ -163,7 +177,7 @@ public final class SourceReader {
       int to = printableEnd(text, m.end());
       String snippet = text.subSequence(from, to).toString();
       return new Finding(
-          rule, severity, path, 1, 1, 1, message(rule), snippet, m.start() - from, m.end() - from, null, span(m, bufferStart));
+          rule, severity, source, 1, 1, 1, message(rule), snippet, m.start() - from, m.end() - from, null, span(m, bufferStart));
     }
     int column = lines.columnAt(buffer, bufferStart, lineStart, m.start());
     if (bom && lines.line() == 1) {
@@ -184,7 +198,7 @@ public final class SourceReader {
     return new Finding(
         rule,
         severity,
-        path,
+        source,
         lines.line(),
         column,
         endColumn,

@@ -5,6 +5,7 @@ import io.regshift.scan.Finding;
 import io.regshift.scan.RuleSet;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.ScanResult;
+import io.regshift.scan.Source;
 import io.regshift.scan.detect.Detector;
 import io.regshift.scan.detect.Mode;
 import io.regshift.scan.read.ArtifactReader;
@@ -16,6 +17,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -24,11 +26,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -88,7 +92,9 @@ public final class Scanner {
   }
 
   /**
-   * Scans the roots (directories or files).
+   * Scans the roots (directories or files). With one root, findings are named relative to it (a
+   * file root by its name); with several, after their root's path as given, except in a list of
+   * files of different names, each named by its own.
    *
    * @throws NoSuchFileException if a root does not exist; nothing is scanned then
    */
@@ -115,19 +121,22 @@ public final class Scanner {
             false);
     try {
       Walker walker = new Walker(options.walk());
+      boolean filesByName = filesByName(roots);
       for (Path root : roots) {
-        String prefix = roots.size() == 1 || !Files.isDirectory(root) ? "" : root.toString().replace('\\', '/') + "/";
+        boolean directory = Files.isDirectory(root);
+        String label = roots.size() == 1 || (!directory && filesByName) ? "" : root.toString().replace('\\', '/');
         walker.walk(
             root,
             new Walker.Visitor() {
               @Override
               public void file(Walker.SourceFile file) {
-                scans.add(read(file, prefix + file.path(), readers.get(), errors, progress));
+                Source source = new Source(root, file.file(), file.path(), List.of(), label);
+                scans.add(read(file, source, readers.get(), errors, progress));
               }
 
               @Override
               public void error(String path, String message) {
-                errors.add(new ScanError(prefix + path, message));
+                errors.add(new ScanError(new Source(root, directory ? within(root, path) : root, path, List.of(), label), message));
               }
             },
             pool);
@@ -154,24 +163,48 @@ public final class Scanner {
         fingerprinted(findings), suppressed, 0, files, bytes, sortedErrors, Duration.ofNanos(System.nanoTime() - started));
   }
 
+  /**
+   * Whether the roots are files only, with names that differ (a list of files, as a pre-commit
+   * hook passes): then each is named by its file name; else each by its path as given, so that a
+   * file beside a directory, or two files of one name, are told apart.
+   */
+  private static boolean filesByName(List<Path> roots) {
+    Set<String> names = new HashSet<>();
+    for (Path root : roots) {
+      if (Files.isDirectory(root) || !names.add(root.getFileName() == null ? root.toString() : root.getFileName().toString())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The file a walk error names; its text is what reports show, the path only identifies it. */
+  private static Path within(Path root, String path) {
+    try {
+      return path.isEmpty() ? root : root.resolve(path);
+    } catch (InvalidPathException e) {
+      return root;
+    }
+  }
+
   private FileScan read(
-      Walker.SourceFile file, String path, SourceReader reader, Queue<ScanError> errors, Progress progress) {
+      Walker.SourceFile file, Source source, SourceReader reader, Queue<ScanError> errors, Progress progress) {
     try (InputStream in = Files.newInputStream(file.file())) {
       FileScan scan =
-          ArtifactReader.isArtifact(path)
-              ? new ArtifactReader(reader).scan(in, path, options.maxFileSize())
-              : reader.scan(in, path, options.maxFileSize(), file.size(), Mode.SOURCE, false);
+          ArtifactReader.isArtifact(source.path())
+              ? new ArtifactReader(reader).scan(in, source, options.maxFileSize())
+              : reader.scan(in, source, options.maxFileSize(), file.size(), Mode.SOURCE, false);
       if (progress != null) {
         progress.files.incrementAndGet();
         progress.bytes.addAndGet(scan.bytes());
       }
       return scan;
     } catch (AccessDeniedException e) {
-      errors.add(new ScanError(path, "permission denied"));
+      errors.add(new ScanError(source, "permission denied"));
     } catch (NoSuchFileException e) {
-      errors.add(new ScanError(path, "disappeared during the scan"));
+      errors.add(new ScanError(source, "disappeared during the scan"));
     } catch (IOException | RuntimeException e) {
-      errors.add(new ScanError(path, "unreadable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+      errors.add(new ScanError(source, "unreadable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
     }
     return new FileScan(List.of(), 0, 0, 0, List.of());
   }
@@ -179,15 +212,17 @@ public final class Scanner {
   /**
    * Fingerprints that survive unrelated edits: the rule, the path, the line's text with its
    * whitespace collapsed, and which occurrence of that text in the file this is, but not the line
-   * number.
+   * number. The path is {@link Source#fingerprintText()}: a file given as a root counts by its
+   * name, and its occurrences among its own lines, so that it has the same fingerprints scanned
+   * alone or with others.
    */
   static List<Finding> fingerprinted(List<Finding> sorted) {
-    Map<String, Integer> occurrences = new HashMap<>();
+    Map<List<Object>, Integer> occurrences = new HashMap<>();
     List<Finding> out = new ArrayList<>(sorted.size());
     for (Finding f : sorted) {
       String text = f.snippet().replaceAll("\\s+", " ").trim();
-      String key = f.ruleId() + '\0' + f.path() + '\0' + text;
-      int occurrence = occurrences.merge(key, 1, Integer::sum);
+      String key = f.ruleId() + '\0' + f.source().fingerprintText() + '\0' + text;
+      int occurrence = occurrences.merge(List.of(key, f.source().withLabel("")), 1, Integer::sum);
       out.add(f.withFingerprint(sha256(key + '\0' + occurrence).substring(0, 32)));
     }
     return out;

@@ -3,6 +3,7 @@ package io.regshift.fix;
 import io.regshift.core.SdkCall;
 import io.regshift.scan.Finding;
 import io.regshift.scan.Rule;
+import io.regshift.scan.Source;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,30 +15,34 @@ import java.util.Locale;
  * The file is handled as Latin-1 text, one character per byte, so everything outside the edits
  * stays byte for byte as it was, whatever its encoding.
  */
-public final class Fixer {
+final class Fixer {
   private Fixer() {}
 
   /** The plan for one file: its new bytes and what became of each finding. */
-  public record FilePlan(String path, byte[] original, byte[] rewritten, List<Outcome> outcomes) {
-    public boolean changes() {
+  record FilePlan(Source source, byte[] original, byte[] rewritten, List<Outcome> outcomes) {
+    String path() {
+      return source.text();
+    }
+
+    boolean changes() {
       return !java.util.Arrays.equals(original, rewritten);
     }
 
-    public List<Finding> fixed() {
+    List<Finding> fixed() {
       return outcomes.stream().filter(Outcome::isFixed).map(Outcome::finding).toList();
     }
 
-    public List<Outcome> notFixable() {
+    List<Outcome> notFixable() {
       return outcomes.stream().filter(o -> !o.isFixed()).toList();
     }
   }
 
   /** Plans the rewrite of one file's findings (all from this file, none inside an archive). */
-  public static FilePlan plan(String path, byte[] bytes, List<Finding> findings) {
+  static FilePlan plan(Source source, byte[] bytes, List<Finding> findings) {
     String text = new String(bytes, StandardCharsets.ISO_8859_1);
     List<Outcome> outcomes = new ArrayList<>();
     for (Finding finding : findings) {
-      outcomes.add(outcome(text, path, finding));
+      outcomes.add(outcome(text, source, finding));
     }
     List<Edit> edits = new ArrayList<>();
     List<Outcome> kept = new ArrayList<>();
@@ -57,13 +62,13 @@ public final class Fixer {
     for (Edit e : edits) {
       out.replace(e.start(), e.end(), e.text());
     }
-    return new FilePlan(path, bytes, out.toString().getBytes(StandardCharsets.ISO_8859_1), kept);
+    return new FilePlan(source, bytes, out.toString().getBytes(StandardCharsets.ISO_8859_1), kept);
   }
 
   /** A plan that changes nothing and leaves every finding for a person, for the reason given. */
-  static FilePlan unplanned(String path, List<Finding> findings, String reason, String manualStep) {
+  static FilePlan unplanned(Source source, List<Finding> findings, String reason, String manualStep) {
     List<Outcome> outcomes = findings.stream().map(f -> Outcome.notFixable(f, reason, manualStep)).toList();
-    return new FilePlan(path, new byte[0], new byte[0], outcomes);
+    return new FilePlan(source, new byte[0], new byte[0], outcomes);
   }
 
   private static boolean overlap(Edit a, Edit b) {
@@ -73,9 +78,9 @@ public final class Fixer {
     return a.start() < b.end() && b.start() < a.end();
   }
 
-  private static Outcome outcome(String text, String path, Finding finding) {
+  private static Outcome outcome(String text, Source source, Finding finding) {
     Rule rule = finding.rule();
-    if (path.contains("!/") || rule.kind() == Rule.Kind.ARTIFACT) {
+    if (source.inArchive() || rule.kind() == Rule.Kind.ARTIFACT) {
       return Outcome.notFixable(finding, "it is compiled code",
           "upgrade the dependency that contains it, or route its calls with the regshift legacy adapter or proxy until then");
     }
@@ -86,7 +91,7 @@ public final class Fixer {
       SdkCall call = rule.deprecation().sdkCalls().stream().filter(c -> c.language() == rule.language()).findFirst().orElseThrow();
       return SdkCallRewriter.rewrite(text, finding, call);
     }
-    String extension = extension(path);
+    String extension = extension(source.path());
     if ((extension.equals("java") || extension.equals("kt")) && RetrofitRewriter.applies(text, finding)) {
       return RetrofitRewriter.rewrite(text, finding, rule.deprecation(), extension.equals("kt"));
     }

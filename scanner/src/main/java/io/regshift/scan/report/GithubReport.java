@@ -8,10 +8,10 @@ import io.regshift.scan.ScanResult;
  * GitHub Actions workflow commands, one annotation per finding: {@code ::error
  * file=...,line=...,col=...,title=...::message}, escaped as the runner requires.
  */
-public final class GithubReport {
+final class GithubReport {
   private GithubReport() {}
 
-  public static String render(ScanResult result) {
+  static String render(ScanResult result) {
     StringBuilder out = new StringBuilder();
     for (Finding f : result.findings()) {
       String command =

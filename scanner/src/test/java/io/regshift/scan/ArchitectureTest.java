@@ -24,6 +24,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void theScannerAndTheFixerKnowNoFrontEndNorServer() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.regshift.scan..", "io.regshift.fix..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.regshift.cli..", "io.regshift.proxy..", "picocli..", "org.eclipse.jetty..")
+        .check(classes);
+  }
+
+  @Test
   void stagesDependOnlyOnEarlierStagesAndTheModel() {
     noClasses().that().resideInAPackage("..scan.walk..").should().dependOnClassesThat().resideInAnyPackage("..scan.read..", "..scan.detect..", "..scan.report..", "..scan.engine..").check(classes);
     noClasses().that().resideInAPackage("..scan.detect..").should().dependOnClassesThat().resideInAnyPackage("..scan.walk..", "..scan.read..", "..scan.report..", "..scan.engine..").check(classes);

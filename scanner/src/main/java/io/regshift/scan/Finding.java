@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * One use of a deprecated endpoint, as every output format reports it.
  *
- * @param path relative to the scanned root, {@code /}-separated; {@code a.jar!/b/C.class} inside
- *     archives
+ * @param source the file (or archive entry) it is in; {@link #path()} is how reports name it
  * @param line 1-based
  * @param column 1-based, in characters of the line
  * @param endColumn 1-based column just past the match, on {@code line}
@@ -20,7 +19,7 @@ import java.util.Objects;
 public record Finding(
     Rule rule,
     Severity severity,
-    String path,
+    Source source,
     int line,
     int column,
     int endColumn,
@@ -39,10 +38,18 @@ public record Finding(
 
   public Finding {
     Objects.requireNonNull(rule, "rule");
-    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(source, "source");
     if (line < 1 || column < 1) {
       throw new IllegalArgumentException("line and column are 1-based: " + line + ":" + column);
     }
+  }
+
+  /**
+   * How reports name the file: relative to the scanned root, {@code /}-separated; {@code
+   * a.jar!/b/C.class} inside archives.
+   */
+  public String path() {
+    return source.text();
   }
 
   public String ruleId() {
@@ -51,11 +58,17 @@ public record Finding(
 
   public Finding withMessage(String message) {
     return new Finding(
-        rule, severity, path, line, column, endColumn, message, snippet, highlightStart, highlightEnd, fingerprint, span);
+        rule, severity, source, line, column, endColumn, message, snippet, highlightStart, highlightEnd, fingerprint, span);
+  }
+
+  /** The same finding in a source named otherwise; its fingerprint stays. */
+  public Finding withSource(Source source) {
+    return new Finding(
+        rule, severity, source, line, column, endColumn, message, snippet, highlightStart, highlightEnd, fingerprint, span);
   }
 
   public Finding withFingerprint(String fingerprint) {
     return new Finding(
-        rule, severity, path, line, column, endColumn, message, snippet, highlightStart, highlightEnd, fingerprint, span);
+        rule, severity, source, line, column, endColumn, message, snippet, highlightStart, highlightEnd, fingerprint, span);
   }
 }

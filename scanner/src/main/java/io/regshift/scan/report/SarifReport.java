@@ -19,13 +19,13 @@ import java.util.Map;
  * descriptions, markdown help and reference link; each result with a relative location and a
  * {@code partialFingerprints} entry, so an alert survives edits elsewhere in its file.
  */
-public final class SarifReport {
+final class SarifReport {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String FINGERPRINT_KEY = "regshiftFingerprint/v1";
 
   private SarifReport() {}
 
-  public static String render(ScanResult result, RuleSet rules) {
+  static String render(ScanResult result, RuleSet rules) {
     List<Rule> all = rules.all();
     List<Map<String, Object>> ruleDescriptors = new ArrayList<>();
     for (Rule rule : all) {

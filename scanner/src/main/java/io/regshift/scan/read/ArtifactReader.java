@@ -2,6 +2,7 @@ package io.regshift.scan.read;
 
 import io.regshift.scan.Finding;
 import io.regshift.scan.ScanError;
+import io.regshift.scan.Source;
 import io.regshift.scan.detect.Mode;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -80,23 +81,28 @@ public final class ArtifactReader {
 
   /** Scans a class file or an archive; {@code maxBytes} bounds each entry. */
   public FileScan scan(InputStream in, String path, long maxBytes) throws IOException {
-    if (isClass(path)) {
-      return reader.scan(in, path, maxBytes, Mode.ARTIFACT, true);
+    return scan(in, Source.of(path), maxBytes);
+  }
+
+  /** As {@link #scan(InputStream, String, long)}, for a source found by a walk. */
+  public FileScan scan(InputStream in, Source source, long maxBytes) throws IOException {
+    if (isClass(source.text())) {
+      return reader.scan(in, source, maxBytes, Mode.ARTIFACT, true);
     }
     Totals totals = new Totals();
     try {
-      scanArchive(in, path, maxBytes, 0, totals);
+      scanArchive(in, source, maxBytes, 0, totals);
     } catch (OverBudget e) {
       totals.errors.add(
-          new ScanError(path, "over the archive inflation budget: " + e.getMessage() + "; the rest of the archive was not scanned"));
+          new ScanError(source, "over the archive inflation budget: " + e.getMessage() + "; the rest of the archive was not scanned"));
     }
     return new FileScan(totals.findings, 0, totals.files, totals.bytes, totals.errors);
   }
 
-  private void scanArchive(InputStream in, String path, long maxBytes, int depth, Totals totals)
+  private void scanArchive(InputStream in, Source source, long maxBytes, int depth, Totals totals)
       throws IOException {
     if (depth > MAX_DEPTH) {
-      totals.errors.add(new ScanError(path, "archives nested deeper than " + MAX_DEPTH + " levels were skipped"));
+      totals.errors.add(new ScanError(source, "archives nested deeper than " + MAX_DEPTH + " levels were skipped"));
       return;
     }
     BufferedInputStream buffered = new BufferedInputStream(new NoClose(in));
@@ -111,24 +117,24 @@ public final class ArtifactReader {
         if (entry.isDirectory()) {
           continue;
         }
-        String entryPath = path + "!/" + entry.getName();
+        Source entrySource = source.entry(entry.getName());
         if (!zip.canReadEntryData(entry)) {
-          totals.errors.add(new ScanError(entryPath, "not scanned: encrypted, or compressed with a method regshift cannot read"));
+          totals.errors.add(new ScanError(entrySource, "not scanned: encrypted, or compressed with a method regshift cannot read"));
           continue;
         }
         if (entry.getSize() > maxBytes) {
           // The stream skips an entry of declared size without inflating it.
           totals.errors.add(
-              new ScanError(entryPath, "larger than --max-file-size (" + maxBytes + " bytes): not scanned"));
+              new ScanError(entrySource, "larger than --max-file-size (" + maxBytes + " bytes): not scanned"));
           continue;
         }
         totals.checkDeclaredRatio(entry);
         Metered metered = new Metered(zip, entry.getName(), totals);
         if (isArchive(entry.getName())) {
-          scanArchive(metered, entryPath, maxBytes, depth + 1, totals);
+          scanArchive(metered, entrySource, maxBytes, depth + 1, totals);
           totals.files++;
         } else {
-          totals.add(reader.scan(metered, entryPath, maxBytes, Mode.ARTIFACT, isClass(entry.getName())));
+          totals.add(reader.scan(metered, entrySource, maxBytes, Mode.ARTIFACT, isClass(entry.getName())));
         }
         if (!declaresItsSize(entry)) {
           // Only inflating finds the end of this entry: do it here, where the budget sees it.
@@ -137,12 +143,12 @@ public final class ArtifactReader {
       }
       if (entries == 0 && !empty) {
         // The stream finds no entry in what is not a zip archive at all, and does not say so.
-        totals.errors.add(new ScanError(path, "not a readable archive: no zip entry found"));
+        totals.errors.add(new ScanError(source, "not a readable archive: no zip entry found"));
       }
     } catch (OverBudget e) {
       throw e;
     } catch (IOException e) {
-      totals.errors.add(new ScanError(path, "not a readable archive: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+      totals.errors.add(new ScanError(source, "not a readable archive: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
     }
   }
 
