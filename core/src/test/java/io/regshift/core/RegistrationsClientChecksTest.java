@@ -59,6 +59,7 @@ class RegistrationsClientChecksTest {
 
     assertThat(result.failedIds()).containsExactly("a", "b");
     assertThat(result.failures().get(0).reason()).isEqualTo("not sent: the thread was interrupted");
+    assertThat(result).hasToString("RegistrationsResult{revoke: 0 succeeded, 2 failed, first failure: 2 IDs: not sent: the thread was interrupted}");
     assertThat(cloudflare.calls()).isEmpty();
   }
 
