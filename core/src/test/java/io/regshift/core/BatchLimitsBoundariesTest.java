@@ -94,4 +94,29 @@ class BatchLimitsBoundariesTest {
     assertThat(limits.maxUrlLength()).isEqualTo(1000);
     assertThat(limits).hasToString("BatchLimits{maxIdsPerCall=7, maxUrlLength=1000}");
   }
+
+  @Test
+  void oneIdPerCallIsAllowed() {
+    assertThat(callSizes(BatchLimits.of(1, 8192), RegistrationIds.of("a", "b", "c"))).containsExactly(1, 1, 1);
+  }
+
+  @Test
+  void theShortestAllowedUrlLimitIs64Characters() {
+    assertThat(BatchLimits.of(200, 64).maxUrlLength()).isEqualTo(64);
+    assertThatThrownBy(() -> BatchLimits.of(200, 63)).hasMessage("maxUrlLength must be at least 64, was 63");
+  }
+
+  @Test
+  void aBaseUrlWithAQueryOrAFragmentStillGetsUrlsOfExactlyTheLimit() {
+    RegistrationIds one = RegistrationIds.of("registration-0123456789");
+    for (String base : List.of("https://h/v4/?x=1", "https://h/v4/#f", "https://h/v4?x=1#f")) {
+      HttpUrl url = HttpUrl.get(base);
+      String rendered = BatchLimits.defaults().split(url, REVOKE, "acc", one).get(0).url().toString();
+
+      List<ReplacementCall> calls = BatchLimits.of(200, rendered.length()).split(url, REVOKE, "acc", one);
+
+      assertThat(calls).as(base).hasSize(1);
+      assertThat(calls.get(0).url().toString()).as(base).isEqualTo(rendered);
+    }
+  }
 }

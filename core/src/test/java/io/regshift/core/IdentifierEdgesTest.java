@@ -20,4 +20,18 @@ class IdentifierEdgesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("request body is not valid UTF-8");
   }
+
+  @Test
+  void anIdWithTheFirstCharacterBeyondAsciiIsJudgedByItsRules() {
+    assertThatThrownBy(() -> RegistrationIds.of("a\u0080b"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("contains a control character (U+0080) at index 1");
+  }
+
+  @Test
+  void aBodyCutOffInsideAnIdIsRefusedAsInvalidJson() {
+    assertThatThrownBy(() -> CloudflareJson.readRegistrationIds("[\"abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not valid JSON");
+  }
 }
