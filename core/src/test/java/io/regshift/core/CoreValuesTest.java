@@ -123,4 +123,13 @@ class CoreValuesTest {
       }
     }
   }
+
+  @Test
+  void aSuccessEnvelopeCarriesItsResultAndNoErrors() {
+    Envelope envelope = Envelope.success("r");
+
+    assertThat(envelope.success()).isTrue();
+    assertThat(envelope.result()).isEqualTo("r");
+    assertThat(envelope.errors()).isEmpty();
+  }
 }

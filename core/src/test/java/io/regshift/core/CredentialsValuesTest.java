@@ -23,4 +23,9 @@ class CredentialsValuesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("email contains a character that can't be sent in an HTTP header, at index 7 (the value is not shown)");
   }
+
+  @Test
+  void everyVisibleAsciiCharacterFromBangToTildeIsAccepted() {
+    assertThat(Credentials.apiToken("!token~")).isEqualTo(Credentials.apiToken("!token~"));
+  }
 }

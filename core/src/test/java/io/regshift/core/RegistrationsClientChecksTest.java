@@ -73,4 +73,25 @@ class RegistrationsClientChecksTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no Cloudflare credentials: set CLOUDFLARE_API_TOKEN");
   }
+
+  @Test
+  void anExceptionFromTheCallersHttpClientFailsOnlyThatBatch() {
+    RegistrationsClient failing =
+        RegistrationsClient.builder()
+            .baseUrl(cloudflare.baseUrl())
+            .credentials(Credentials.apiToken(TOKEN))
+            .httpClient(
+                new okhttp3.OkHttpClient.Builder()
+                    .addInterceptor(
+                        chain -> {
+                          throw new IllegalStateException("boom");
+                        })
+                    .build())
+            .build();
+
+    RegistrationsResult result = failing.revoke("acc", List.of("a"));
+
+    assertThat(result.failedIds()).containsExactly("a");
+    assertThat(result.failures().get(0).reason()).isEqualTo("the HTTP client failed: java.lang.IllegalStateException: boom");
+  }
 }
