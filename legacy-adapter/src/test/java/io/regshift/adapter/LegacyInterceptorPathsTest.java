@@ -141,14 +141,16 @@ class LegacyInterceptorPathsTest {
 
   @Test
   void theLoggingListenerSaysWhetherTheCallWasBlockedOrRouted() {
-    long blockedBefore = CapturedLogs.lines().stream().filter(l -> l.contains("regshift blocked it")).count();
-    long routedBefore = CapturedLogs.lines().stream().filter(l -> l.contains("regshift routed it")).count();
-
     new LoggingListener().onDeprecatedCall(new MigrationEvent(Catalog.standard().require("revoke"), 1, MigrationEvent.Outcome.BLOCKED, Duration.ZERO));
-    new LoggingListener().onDeprecatedCall(new MigrationEvent(Catalog.standard().require("revoke"), 1, MigrationEvent.Outcome.ROUTED, Duration.ZERO));
+    assertThat(lastWarning()).contains("regshift blocked it");
 
-    assertThat(CapturedLogs.lines().stream().filter(l -> l.contains("regshift blocked it")).count()).isEqualTo(blockedBefore + 1);
-    assertThat(CapturedLogs.lines().stream().filter(l -> l.contains("regshift routed it")).count()).isEqualTo(routedBefore + 1);
+    new LoggingListener().onDeprecatedCall(new MigrationEvent(Catalog.standard().require("revoke"), 1, MigrationEvent.Outcome.ROUTED, Duration.ZERO));
+    assertThat(lastWarning()).contains("regshift routed it");
+  }
+
+  private static String lastWarning() {
+    List<String> warnings = CapturedLogs.lines().stream().filter(l -> l.contains("This application called")).collect(java.util.stream.Collectors.toList());
+    return warnings.get(warnings.size() - 1);
   }
 
   @Test
