@@ -1,16 +1,16 @@
 package io.regshift.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Bodies of plain IDs are read in one pass over their bytes ({@link
@@ -19,25 +19,46 @@ import net.jqwik.api.Provide;
  */
 class CloudflareJsonPropertiesTest {
 
-  @Property(tries = 1000)
-  void everyBodyReadsAsMoshiReadsIt(@ForAll("bodies") String text) {
+  @Test
+  void everyBodyReadsAsMoshiReadsIt() {
+    for (String text :
+        List.of("", " ", "[]", " [ ] ", "[\"\"]", "[\"a\"]", "[\"a\",\"a\"]", "[\"\\u0041\"]", "[1]", "[null]", "[true]",
+            "[[]]", "[{}]", "[\"a\" \"b\"]", "[", "]", ",", "\"", "x", "[,]", "[\"a\",]", "null", "\"a\"", "{}",
+            "\u00a0[\"a\"]", "[\"a\"]\u2003", "\f[\"a\"]")) {
+      readsAsMoshiReadsIt(text);
+    }
+    qt().withExamples(1000).forAll(bodies()).checkAssert(this::readsAsMoshiReadsIt);
+  }
+
+  private void readsAsMoshiReadsIt(String text) {
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
 
     assertThat(outcome(() -> CloudflareJson.readRegistrationIds(body)))
+        .as("read %s", text)
         .isEqualTo(outcome(() -> CloudflareJson.readWithMoshi(body)));
   }
 
-  @Property(tries = 300)
-  void arraysOfPlainIdsTakeTheFastPath(@ForAll("plainArrays") String text) {
+  @Test
+  void arraysOfPlainIdsTakeTheFastPath() {
+    String longest = "abcXYZ019-_".repeat(4).substring(0, 40);
+    for (String text :
+        List.of("[\"a\"]", "[\"_\"]", "[\"" + longest + "\"]", " \t\r\n[ \t\r\n\"a\" \t\r\n] \t\r\n",
+            "[" + String.join(",", Collections.nCopies(30, "\"" + longest + "\"")) + "]")) {
+      takesTheFastPath(text);
+    }
+    qt().withExamples(300).forAll(plainArrays()).checkAssert(this::takesTheFastPath);
+  }
+
+  private void takesTheFastPath(String text) {
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
 
     List<String> fast = CloudflareJson.readPlainIds(body);
 
     assertThat(fast).as("read in one pass: %s", text).isNotNull();
-    assertThat(RegistrationIds.ofPlain(fast)).containsExactlyElementsOf(CloudflareJson.readWithMoshi(body));
+    assertThat(RegistrationIds.ofPlain(fast)).as(text).containsExactlyElementsOf(CloudflareJson.readWithMoshi(body));
   }
 
-  @Example
+  @Test
   void bodiesThatAreNotPlainArraysAreLeftToMoshi() {
     for (String text :
         List.of("", " ", "[]", "[\"\"]", "[\"a\",]", "[\"a\" \"b\"]", "[\"a\"] x", "[\"a\"", "[\"a\"]]",
@@ -55,37 +76,35 @@ class CloudflareJsonPropertiesTest {
     }
   }
 
-  @Provide
-  Arbitrary<String> plainArrays() {
-    Arbitrary<String> id = Arbitraries.strings().withChars("abcXYZ019-_").ofMinLength(1).ofMaxLength(40);
-    Arbitrary<String> space = Arbitraries.strings().withChars(" \t\r\n").ofMaxLength(3);
-    Arbitrary<String> element = Combinators.combine(space, id, space).as((a, s, b) -> a + "\"" + s + "\"" + b);
-    return Combinators.combine(space, element.list().ofMinSize(1).ofMaxSize(30), space)
-        .as((a, elements, b) -> a + "[" + String.join(",", elements) + "]" + b);
+  private static Gen<String> plainArrays() {
+    Gen<String> id = Generators.strings("abcXYZ019-_", 1, 40);
+    Gen<String> space = Generators.strings(" \t\r\n", 0, 3);
+    Gen<String> element = space.zip(id, space, (a, s, b) -> a + "\"" + s + "\"" + b);
+    return space.zip(lists().of(element).ofSizeBetween(1, 30), space,
+        (a, elements, b) -> a + "[" + String.join(",", elements) + "]" + b);
   }
 
   /** Arrays of plain and other IDs, duplicates, odd spacing, and some of them broken. */
-  @Provide
-  Arbitrary<String> bodies() {
-    Arbitrary<String> id =
-        Arbitraries.oneOf(
-            Arbitraries.strings().withChars("ab01-_").ofMaxLength(6),
-            Arbitraries.strings().withChars("ab-_./\\\" \u00e9\u4e00\u0001").ofMaxLength(6),
-            Arbitraries.of("a", "b", "\\u0041", "\\\"", "\\/", "\\n", "\uD83D\uDE00"));
-    Arbitrary<String> space = Arbitraries.strings().withChars(" \t\r\n\f\u00a0\u2003").ofMaxLength(2);
-    Arbitrary<String> element =
-        Arbitraries.oneOf(
-            Combinators.combine(space, id, space).as((a, s, b) -> a + "\"" + s + "\"" + b),
-            Arbitraries.of("1", "null", "true", "[]", "{}", "[\"a\"]", "\"a\" \"b\""));
-    Arbitrary<String> array =
-        Combinators.combine(space, element.list().ofMaxSize(8), space)
-            .as((a, elements, b) -> a + "[" + String.join(",", elements) + "]" + b);
-    Arbitrary<String> broken =
-        Combinators.combine(array, Arbitraries.integers().between(0, 1000), Arbitraries.of("", "[", "]", ",", "\"", "x", " "))
-            .as((body, at, insert) -> {
+  private static Gen<String> bodies() {
+    Gen<String> id =
+        Generate.oneOf(
+            Generators.strings("ab01-_", 0, 6),
+            Generators.strings("ab-_./\\\" \u00e9\u4e00\u0001", 0, 6),
+            Generate.pick(List.of("a", "b", "\\u0041", "\\\"", "\\/", "\\n", "\uD83D\uDE00")));
+    Gen<String> space = Generators.strings(" \t\r\n\f\u00a0\u2003", 0, 2);
+    Gen<String> element =
+        Generate.oneOf(
+            space.zip(id, space, (a, s, b) -> a + "\"" + s + "\"" + b),
+            Generate.pick(List.of("1", "null", "true", "[]", "{}", "[\"a\"]", "\"a\" \"b\"")));
+    Gen<String> array =
+        space.zip(lists().of(element).ofSizeBetween(0, 8), space,
+            (a, elements, b) -> a + "[" + String.join(",", elements) + "]" + b);
+    Gen<String> broken =
+        array.zip(integers().between(0, 1000), Generate.pick(List.of("", "[", "]", ",", "\"", "x", " ")),
+            (body, at, insert) -> {
               int i = at % (body.length() + 1);
               return body.substring(0, i) + insert + body.substring(Math.min(body.length(), i + (insert.isEmpty() ? 1 : 0)));
             });
-    return Arbitraries.oneOf(array, array, broken, Arbitraries.of("", " ", "null", "\"a\"", "{}"));
+    return Generate.oneOf(array, array, broken, Generate.pick(List.of("", " ", "null", "\"a\"", "{}")));
   }
 }

@@ -3,6 +3,7 @@ package io.regshift.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.regshift.adapter.ErrorCodes;
+import io.regshift.adapter.testing.CapturedLogs;
 import io.regshift.core.Envelope;
 import io.regshift.core.ResponseInfo;
 import io.regshift.core.RetryPolicy;

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.regshift.adapter.testing.CapturedLogs;
 import io.regshift.testkit.FakeCloudflare;
 import io.regshift.testkit.FakeCloudflare.Route;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.regshift.adapter;
+package io.regshift.adapter.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,18 +14,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything logged during the suite (logback-test.xml keeps it in memory). Registered as an
- * extension, it fails the test class if any secret it was given appears in the logs.
+ * Everything logged through SLF4J during the suite: the module's logback-test.xml keeps it in
+ * memory in an appender named {@code CAPTURE}. Registered as an extension, it fails the test class
+ * if any secret it was given appears in the logs. Shared with the proxy's tests (the adapter's
+ * test-jar).
  */
-final class CapturedLogs implements AfterAllCallback {
+public final class CapturedLogs implements AfterAllCallback {
   private final List<String> secrets;
 
-  CapturedLogs(String... secrets) {
+  public CapturedLogs(String... secrets) {
     this.secrets = List.of(secrets);
   }
 
+  /** Every event logged so far, one line each: level, logger, message and any stack trace. */
   @SuppressWarnings("unchecked")
-  static List<String> lines() {
+  public static List<String> lines() {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     ListAppender<ILoggingEvent> appender =
         (ListAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("CAPTURE");
