@@ -3,6 +3,7 @@ package io.regshift.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.regshift.adapter.testing.CapturedLogs;
 import io.regshift.core.Catalog;
 import io.regshift.core.CloudflareJson;
 import io.regshift.core.Envelope;
