@@ -151,7 +151,7 @@ public final class BatchLimits {
     for (int i = from; i < to; i++) {
       endpoint.addEncodedQueryParameter(parameter, encodedIds[i]);
     }
-    return new ReplacementCall(endpoint.build(), ids.subList(from, to));
+    return new ReplacementCall(endpoint.build(), ids.range(from, to));
   }
 
   @Override

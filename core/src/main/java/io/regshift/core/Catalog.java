@@ -70,6 +70,7 @@ public final class Catalog {
     return new Deprecation(
         verb,
         capitalised + " devices",
+        verb + "d",
         Endpoint.post("/accounts/{account_id}/devices/" + verb),
         Endpoint.post("/accounts/{account_id}/devices/registrations/" + verb),
         DEVICES_END_OF_LIFE,

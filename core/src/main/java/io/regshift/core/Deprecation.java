@@ -15,6 +15,7 @@ import java.util.Objects;
 public final class Deprecation {
   private final String id;
   private final String title;
+  private final String pastTense;
   private final Endpoint deprecated;
   private final Endpoint replacement;
   private final LocalDate endOfLife;
@@ -25,6 +26,7 @@ public final class Deprecation {
   Deprecation(
       String id,
       String title,
+      String pastTense,
       Endpoint deprecated,
       Endpoint replacement,
       LocalDate endOfLife,
@@ -33,6 +35,7 @@ public final class Deprecation {
       List<SdkCall> sdkCalls) {
     this.id = Objects.requireNonNull(id, "id");
     this.title = Objects.requireNonNull(title, "title");
+    this.pastTense = Objects.requireNonNull(pastTense, "pastTense");
     this.deprecated = Objects.requireNonNull(deprecated, "deprecated");
     this.replacement = Objects.requireNonNull(replacement, "replacement");
     this.endOfLife = Objects.requireNonNull(endOfLife, "endOfLife");
@@ -49,6 +52,14 @@ public final class Deprecation {
   /** For people, e.g. {@code Revoke devices}. */
   public String title() {
     return title;
+  }
+
+  /**
+   * What an ID is once the operation succeeded, e.g. {@code revoked}: the word answers, results
+   * files and summaries use.
+   */
+  public String pastTense() {
+    return pastTense;
   }
 
   /** The endpoint that is past its end of life. */

@@ -109,11 +109,20 @@ public final class RegistrationIds extends AbstractList<String> implements Rando
   }
 
   /**
-   * The IDs from {@code fromIndex} (inclusive) to {@code toIndex} (exclusive); these IDs
-   * themselves for the whole range, the usual single call of a split.
+   * The IDs from {@code fromIndex} (inclusive) to {@code toIndex} (exclusive), as {@link List}'s
+   * contract has it: an unmodifiable view, empty for an empty range.
    */
   @Override
-  public RegistrationIds subList(int fromIndex, int toIndex) {
+  public List<String> subList(int fromIndex, int toIndex) {
+    return ids.subList(fromIndex, toIndex);
+  }
+
+  /**
+   * The IDs from {@code fromIndex} (inclusive) to {@code toIndex} (exclusive), a non-empty range,
+   * as the IDs of one call of a split; these IDs themselves for the whole range, the usual single
+   * call.
+   */
+  RegistrationIds range(int fromIndex, int toIndex) {
     if (fromIndex >= toIndex) {
       throw new IllegalArgumentException(
           "an empty range [" + fromIndex + ", " + toIndex + ") holds no registration IDs");

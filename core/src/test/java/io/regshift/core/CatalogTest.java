@@ -35,6 +35,11 @@ class CatalogTest {
   }
 
   @Test
+  void eachOperationNamesWhatAnIdIsOnceItSucceeded() {
+    assertThat(catalog.deprecations()).extracting(Deprecation::pastTense).containsExactly("revoked", "unrevoked");
+  }
+
+  @Test
   void idsMoveFromABodyOfAtMost200ToTheIdQueryParameter() {
     CallMapping mapping = catalog.require("revoke").mapping();
 

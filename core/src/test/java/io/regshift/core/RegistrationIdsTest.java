@@ -79,7 +79,7 @@ class RegistrationIdsTest {
   }
 
   @Test
-  void subListsHoldTheirRangeAndTheWholeRangeIsEveryId() {
+  void subListsHoldTheirRange() {
     RegistrationIds ids = RegistrationIds.of("a", "b", "c");
 
     assertThat(ids.subList(0, 3)).containsExactly("a", "b", "c");
@@ -87,7 +87,24 @@ class RegistrationIdsTest {
     assertThat(ids.subList(1, 3)).containsExactly("b", "c");
     assertThat(ids.subList(1, 3).subList(0, 2)).containsExactly("b", "c");
     assertThatThrownBy(() -> ids.subList(0, 4)).isInstanceOf(IndexOutOfBoundsException.class);
-    assertThatThrownBy(() -> ids.subList(1, 1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void anEmptySubListIsAnEmptyListAsListsContractHasIt() {
+    RegistrationIds ids = RegistrationIds.of("a", "b", "c");
+
+    assertThat(ids.subList(1, 1)).isEmpty();
+    assertThat(ids.subList(3, 3)).isEmpty();
+    assertThatThrownBy(() -> ids.subList(1, 1).add("d")).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void aRangeOfACallIsNonEmptyAndTheWholeRangeIsTheIdsThemselves() {
+    RegistrationIds ids = RegistrationIds.of("a", "b", "c");
+
+    assertThat(ids.range(0, 3)).isSameAs(ids);
+    assertThat(ids.range(1, 3)).containsExactly("b", "c");
+    assertThatThrownBy(() -> ids.range(1, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty range [1, 1)");
   }
 
   @Test

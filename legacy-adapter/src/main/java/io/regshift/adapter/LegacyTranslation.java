@@ -176,12 +176,11 @@ public final class LegacyTranslation {
       }
       errors.addAll(errorsOf(outcome));
     }
-    String verb = call.deprecation().id();
     List<ResponseInfo> all = new ArrayList<>();
     all.add(
         ResponseInfo.of(
             ErrorCodes.NOT_ALL_IDS_DONE,
-            failed.size() + " of " + (failed.size() + succeeded.size()) + " registration IDs were not " + pastTense(verb)
+            failed.size() + " of " + (failed.size() + succeeded.size()) + " registration IDs were not " + call.deprecation().pastTense()
                 + " (regshift routed the call to " + call.deprecation().replacement() + "); result.failed_ids lists them"));
     all.addAll(errors);
     Map<String, Object> result = new LinkedHashMap<>();
@@ -255,9 +254,5 @@ public final class LegacyTranslation {
               : ResponseInfo.of(ErrorCodes.UPSTREAM_CODE_BELOW_1000, "[Cloudflare " + error.code() + "] " + error.message()));
     }
     return mapped;
-  }
-
-  private static String pastTense(String verb) {
-    return verb.endsWith("e") ? verb + "d" : verb + "ed";
   }
 }

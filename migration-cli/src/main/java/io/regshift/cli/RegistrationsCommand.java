@@ -133,16 +133,16 @@ abstract class RegistrationsCommand implements Callable<Integer> {
     }
     List<String> todo = new ArrayList<>(distinct);
     if (resume != null) {
-      Set<String> finished = readFinished(resume);
+      Set<String> finished = readFinished(resume, deprecation);
       todo.removeIf(finished::contains);
-      err.println("regshift: " + (distinct.size() - todo.size()) + " IDs already " + pastTense(operation()) + " in " + shown(resume)
+      err.println("regshift: " + (distinct.size() - todo.size()) + " IDs already " + deprecation.pastTense() + " in " + shown(resume)
           + " are skipped; " + todo.size() + " to send");
       if (todo.isEmpty()) {
         return 0;
       }
     }
     try (Writer results = openResults()) {
-      RunRecord record = new RunRecord(pastTense(operation()), format.equals("text") ? out : null, results);
+      RunRecord record = new RunRecord(deprecation.pastTense(), format.equals("text") ? out : null, results);
       Thread hook = new Thread(() -> stop(record, deprecation, out, err), "regshift-" + operation() + "-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
@@ -229,7 +229,7 @@ abstract class RegistrationsCommand implements Callable<Integer> {
    * The IDs a results file says are done by this operation: the last line for an ID wins, so a
    * file appended to by several runs reads right.
    */
-  private Set<String> readFinished(String file) {
+  private Set<String> readFinished(String file, Deprecation deprecation) {
     List<String> lines = readLines("--resume", file);
     Map<String, String> last = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -238,7 +238,7 @@ abstract class RegistrationsCommand implements Callable<Integer> {
         continue;
       }
       String[] fields = line.split("\t", 3);
-      boolean statusOk = fields.length >= 2 && (fields[1].equals("revoked") || fields[1].equals("unrevoked") || fields[1].equals("failed"));
+      boolean statusOk = fields.length >= 2 && (fields[1].equals("failed") || Catalog.standard().deprecations().stream().anyMatch(d -> d.pastTense().equals(fields[1])));
       boolean idOk = statusOk && isRegistrationId(fields[0]);
       if (!statusOk || !idOk) {
         throw usage("--resume " + shown(file) + ":" + (i + 1) + " is not a results line; expected ID<TAB>revoked, ID<TAB>unrevoked or"
@@ -247,7 +247,7 @@ abstract class RegistrationsCommand implements Callable<Integer> {
       last.put(fields[0], fields[1]);
     }
     Set<String> finished = new HashSet<>();
-    String done = pastTense(operation());
+    String done = deprecation.pastTense();
     last.forEach((id, status) -> {
       if (status.equals(done)) {
         finished.add(id);
@@ -282,7 +282,7 @@ abstract class RegistrationsCommand implements Callable<Integer> {
 
   /** Text: the per-ID lines are out already, so only the summary; json: the whole document. */
   private void report(Deprecation deprecation, RunRecord record, PrintWriter out, PrintWriter err) {
-    String done = pastTense(operation());
+    String done = deprecation.pastTense();
     List<String> succeeded = record.succeeded();
     List<RegistrationsResult.Failure> failures = record.failures();
     Map<String, String> unconfirmed = record.unconfirmed();
@@ -394,10 +394,6 @@ abstract class RegistrationsCommand implements Callable<Integer> {
 
   private CommandLine.ParameterException usage(String message) {
     return new CommandLine.ParameterException(spec.commandLine(), message);
-  }
-
-  private static String pastTense(String verb) {
-    return verb + "d";
   }
 
   /** Credentials are never a flag: a reminder in each command's help. */

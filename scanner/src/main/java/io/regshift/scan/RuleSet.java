@@ -79,7 +79,8 @@ public final class RuleSet {
             + " path arrays (`[\"accounts\", \":account_id\", "
             + quotedSegments(d)
             + "]`).",
-        "curl -X POST \"$API/accounts/$ACCOUNT_ID" + path.substring(path.indexOf("/devices")) + "\" -d '[\"f174e90a\"]'",
+        "curl -X " + d.deprecated().method() + " \"$API/accounts/$ACCOUNT_ID/" + String.join("/", d.deprecated().segmentsAfterAccount())
+            + "\" -d '[\"f174e90a\"]'",
         d.replacement() + " with the IDs as repeated `" + d.mapping().queryParameter() + "` query parameters");
   }
 

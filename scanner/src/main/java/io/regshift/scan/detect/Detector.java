@@ -137,7 +137,8 @@ public final class Detector {
     List<Match> found = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     for (int[] region : regions) {
-      for (Compiled c : patterns) {
+      for (int index = 0; index < patterns.size(); index++) {
+        Compiled c = patterns.get(index);
         if (!c.literalsIn(bytes, region[0], region[1])) {
           continue; // the pattern can't match without all its literals: skip the regex
         }
@@ -147,7 +148,8 @@ public final class Detector {
           if (m.start() < contextFrom || m.start() >= to) {
             continue;
           }
-          long key = ((long) System.identityHashCode(c) << 32) | m.start();
+          // Overlapping regions find a match twice; a pattern's index and the start name it once.
+          long key = ((long) index << 32) | m.start();
           if (seen.add(key)) {
             int spanEnd = c.call ? closingParenthesis(text, m.end() - 1) : m.end();
             found.add(new Match(c.rule, m.start(), m.end(), spanEnd, c.call));
