@@ -41,7 +41,7 @@ class OperationsTest {
     proxy = LegacyProxy.builder()
         .listen("127.0.0.1", 0)
         .upstream(cloudflare.baseUrl())
-        .upstreamTimeout(Duration.ofMillis(300))
+        .upstreamTimeout(Duration.ofSeconds(2))
         .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
         .accessLog(access::add)
         .start();
@@ -105,7 +105,7 @@ class OperationsTest {
     cloudflare.inject(Fault.serverError(500).times(1));
     Http.postJson(api("/accounts/acc/devices/revoke"), "[\"reg-3\"]", "Authorization", "Bearer " + TOKEN);
     Http.get(api("/zones"), "Authorization", "Bearer " + TOKEN);
-    cloudflare.inject(Fault.latency(Duration.ofSeconds(2)).times(1));
+    cloudflare.inject(Fault.latency(Duration.ofSeconds(6)).times(1));
     Http.get(api("/zones"), "Authorization", "Bearer " + TOKEN);
     cloudflare.inject(Fault.connectionReset().times(1));
     Http.get(api("/zones"), "Authorization", "Bearer " + TOKEN);
