@@ -56,87 +56,87 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class InterceptorBenchmark {
-  private static final String BASE = "https://api.cloudflare.com/client/v4";
-  private static final MediaType JSON = MediaType.get("application/json");
+    private static final String BASE = "https://api.cloudflare.com/client/v4";
+    private static final MediaType JSON = MediaType.get("application/json");
 
-  @Param({"10", "200"})
-  public int ids;
+    @Param({"10", "200"})
+    public int ids;
 
-  private OkHttpClient plain;
-  private OkHttpClient intercepted;
-  private Request other;
-  private Request deprecated;
-  private LegacyTranslation translation;
-  private byte[] body;
-  private HttpUrl deprecatedUrl;
+    private OkHttpClient plain;
+    private OkHttpClient intercepted;
+    private Request other;
+    private Request deprecated;
+    private LegacyTranslation translation;
+    private byte[] body;
+    private HttpUrl deprecatedUrl;
 
-  /** Stands in for the network: every request gets a 200 success envelope at once. */
-  private static final Interceptor ANSWER =
-      chain ->
-          new Response.Builder()
-              .request(chain.request())
-              .protocol(Protocol.HTTP_1_1)
-              .code(200)
-              .message("OK")
-              .body(ResponseBody.create("{\"errors\":[],\"messages\":[],\"result\":null,\"success\":true}", JSON))
-              .build();
-
-  @Setup
-  public void setUp() {
-    plain = new OkHttpClient.Builder().addInterceptor(ANSWER).build();
-    intercepted =
-        new OkHttpClient.Builder()
-            .addInterceptor(LegacyRoutingInterceptor.builder().listener(MigrationListener.none()).build())
-            .addInterceptor(ANSWER)
+    /** Stands in for the network: every request gets a 200 success envelope at once. */
+    private static final Interceptor ANSWER = chain -> new Response.Builder()
+            .request(chain.request())
+            .protocol(Protocol.HTTP_1_1)
+            .code(200)
+            .message("OK")
+            .body(ResponseBody.create("{\"errors\":[],\"messages\":[],\"result\":null,\"success\":true}", JSON))
             .build();
-    other =
-        new Request.Builder()
-            .url(BASE + "/accounts/023e105f4ecef8ad9ca31a8372d0c353/devices/physical-devices/d1/revoke")
-            .header("Authorization", "Bearer token")
-            .post(RequestBody.create("{}", JSON))
-            .build();
-    body =
-        IntStream.range(0, ids)
-            .mapToObj(i -> "\"f174e90a-fafe-4643-bbbc-" + String.format("%012d", i) + "\"")
-            .collect(Collectors.joining(",", "[", "]"))
-            .getBytes(StandardCharsets.UTF_8);
-    deprecatedUrl = HttpUrl.get(BASE + "/accounts/023e105f4ecef8ad9ca31a8372d0c353/devices/revoke");
-    deprecated =
-        new Request.Builder().url(deprecatedUrl).header("Authorization", "Bearer token").post(RequestBody.create(body, JSON)).build();
-    translation = LegacyTranslation.create();
-  }
 
-  @Benchmark
-  public Response passThroughWithoutInterceptor() throws IOException {
-    try (Response r = plain.newCall(other).execute()) {
-      return r;
+    @Setup
+    public void setUp() {
+        plain = new OkHttpClient.Builder().addInterceptor(ANSWER).build();
+        intercepted = new OkHttpClient.Builder()
+                .addInterceptor(LegacyRoutingInterceptor.builder()
+                        .listener(MigrationListener.none())
+                        .build())
+                .addInterceptor(ANSWER)
+                .build();
+        other = new Request.Builder()
+                .url(BASE + "/accounts/023e105f4ecef8ad9ca31a8372d0c353/devices/physical-devices/d1/revoke")
+                .header("Authorization", "Bearer token")
+                .post(RequestBody.create("{}", JSON))
+                .build();
+        body = IntStream.range(0, ids)
+                .mapToObj(i -> "\"f174e90a-fafe-4643-bbbc-" + String.format("%012d", i) + "\"")
+                .collect(Collectors.joining(",", "[", "]"))
+                .getBytes(StandardCharsets.UTF_8);
+        deprecatedUrl = HttpUrl.get(BASE + "/accounts/023e105f4ecef8ad9ca31a8372d0c353/devices/revoke");
+        deprecated = new Request.Builder()
+                .url(deprecatedUrl)
+                .header("Authorization", "Bearer token")
+                .post(RequestBody.create(body, JSON))
+                .build();
+        translation = LegacyTranslation.create();
     }
-  }
 
-  @Benchmark
-  public Response passThroughWithInterceptor() throws IOException {
-    try (Response r = intercepted.newCall(other).execute()) {
-      return r;
+    @Benchmark
+    public Response passThroughWithoutInterceptor() throws IOException {
+        try (Response r = plain.newCall(other).execute()) {
+            return r;
+        }
     }
-  }
 
-  /** The pure translation: recognise, read and batch the body, fold all-success answers. */
-  @Benchmark
-  public LegacyResponse translate() {
-    LegacyCall call = translation.recognise("POST", deprecatedUrl).orElseThrow();
-    LegacyPlan plan = translation.plan(call, body);
-    List<ReplacementOutcome> outcomes = new ArrayList<>(plan.calls().size());
-    for (ReplacementCall replacement : plan.calls()) {
-      outcomes.add(ReplacementOutcome.answered(replacement, 200, Envelope.success(null), 1));
+    @Benchmark
+    public Response passThroughWithInterceptor() throws IOException {
+        try (Response r = intercepted.newCall(other).execute()) {
+            return r;
+        }
     }
-    return translation.respond(call, outcomes);
-  }
 
-  /** The whole interceptor on a deprecated call, with the network answering at once. */
-  @Benchmark
-  public Response route() throws IOException {
-    try (Response r = intercepted.newCall(deprecated).execute()) {
-      return r;
+    /** The pure translation: recognise, read and batch the body, fold all-success answers. */
+    @Benchmark
+    public LegacyResponse translate() {
+        LegacyCall call = translation.recognise("POST", deprecatedUrl).orElseThrow();
+        LegacyPlan plan = translation.plan(call, body);
+        List<ReplacementOutcome> outcomes = new ArrayList<>(plan.calls().size());
+        for (ReplacementCall replacement : plan.calls()) {
+            outcomes.add(ReplacementOutcome.answered(replacement, 200, Envelope.success(null), 1));
+        }
+        return translation.respond(call, outcomes);
     }
-  }
+
+    /** The whole interceptor on a deprecated call, with the network answering at once. */
+    @Benchmark
+    public Response route() throws IOException {
+        try (Response r = intercepted.newCall(deprecated).execute()) {
+            return r;
+        }
+    }
 }

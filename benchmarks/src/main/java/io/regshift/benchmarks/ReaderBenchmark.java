@@ -39,107 +39,110 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Threads(1)
 public class ReaderBenchmark {
-  /** Corpus size held in memory, e.g. 64M. */
-  @Param("64M")
-  public String size;
+    /** Corpus size held in memory, e.g. 64M. */
+    @Param("64M")
+    public String size;
 
-  @Param("42")
-  public long seed;
+    @Param("42")
+    public long seed;
 
-  /** Shares of files with true uses and near misses; 0 and 0 leave detection out entirely. */
-  @Param("0.005")
-  public double truthRate;
+    /** Shares of files with true uses and near misses; 0 and 0 leave detection out entirely. */
+    @Param("0.005")
+    public double truthRate;
 
-  @Param("0.03")
-  public double nearMissRate;
+    @Param("0.03")
+    public double nearMissRate;
 
-  private List<String> paths;
-  private List<byte[]> contents;
-  private long totalBytes;
-  private long planted;
-  private Detector detector;
+    private List<String> paths;
+    private List<byte[]> contents;
+    private long totalBytes;
+    private long planted;
+    private Detector detector;
 
-  /** Bytes handled in the iteration: JMH reports it as a rate, bytes per second. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Bytes {
-    public long bytes;
+    /** Bytes handled in the iteration: JMH reports it as a rate, bytes per second. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Bytes {
+        public long bytes;
 
-    @Setup(Level.Iteration)
-    public void reset() {
-      bytes = 0;
+        @Setup(Level.Iteration)
+        public void reset() {
+            bytes = 0;
+        }
     }
-  }
 
-  /** One reader per thread, as the scanner's workers have. */
-  @State(Scope.Thread)
-  public static class Reader {
-    SourceReader reader;
+    /** One reader per thread, as the scanner's workers have. */
+    @State(Scope.Thread)
+    public static class Reader {
+        SourceReader reader;
+
+        @Setup
+        public void setUp(ReaderBenchmark b) {
+            reader = new SourceReader(b.detector);
+        }
+    }
 
     @Setup
-    public void setUp(ReaderBenchmark b) {
-      reader = new SourceReader(b.detector);
+    public void setUp() throws IOException {
+        Corpus corpus = Corpus.plan(seed, CorpusGenerator.parseSize(size), truthRate, nearMissRate);
+        paths = corpus.files().stream().map(CorpusFile::path).toList();
+        contents = corpus.files().stream().map(SourceText::render).toList();
+        totalBytes = contents.stream().mapToLong(c -> c.length).sum();
+        planted = corpus.truths();
+        detector = new Detector(Catalog.standard(), RuleSet.fromCatalog(Catalog.standard()));
+        long found = sourceReader(new SourceReader(detector), new Bytes());
+        if (found != planted) {
+            throw new IllegalStateException("the reader found " + found + " of the " + planted + " planted uses");
+        }
     }
-  }
 
-  @Setup
-  public void setUp() throws IOException {
-    Corpus corpus = Corpus.plan(seed, CorpusGenerator.parseSize(size), truthRate, nearMissRate);
-    paths = corpus.files().stream().map(CorpusFile::path).toList();
-    contents = corpus.files().stream().map(SourceText::render).toList();
-    totalBytes = contents.stream().mapToLong(c -> c.length).sum();
-    planted = corpus.truths();
-    detector = new Detector(Catalog.standard(), RuleSet.fromCatalog(Catalog.standard()));
-    long found = sourceReader(new SourceReader(detector), new Bytes());
-    if (found != planted) {
-      throw new IllegalStateException("the reader found " + found + " of the " + planted + " planted uses");
+    /** The whole per-file path after the open: window read, binary sniff, prefilter, detection. */
+    @Benchmark
+    public long sourceReader(Reader reader, Bytes bytes) throws IOException {
+        return sourceReader(reader.reader, bytes);
     }
-  }
 
-  /** The whole per-file path after the open: window read, binary sniff, prefilter, detection. */
-  @Benchmark
-  public long sourceReader(Reader reader, Bytes bytes) throws IOException {
-    return sourceReader(reader.reader, bytes);
-  }
-
-  private long sourceReader(SourceReader reader, Bytes bytes) throws IOException {
-    long findings = 0;
-    for (int i = 0; i < contents.size(); i++) {
-      FileScan scan =
-          reader.scan(new ByteArrayInputStream(contents.get(i)), paths.get(i), Long.MAX_VALUE, Mode.SOURCE, false);
-      findings += scan.findings().size();
+    private long sourceReader(SourceReader reader, Bytes bytes) throws IOException {
+        long findings = 0;
+        for (int i = 0; i < contents.size(); i++) {
+            FileScan scan = reader.scan(
+                    new ByteArrayInputStream(contents.get(i)), paths.get(i), Long.MAX_VALUE, Mode.SOURCE, false);
+            findings += scan.findings().size();
+        }
+        bytes.bytes += totalBytes;
+        return findings;
     }
-    bytes.bytes += totalBytes;
-    return findings;
-  }
 
-  /** The prefilter as the reader runs it: the needle searched in the raw bytes, eight at a time. */
-  @Benchmark
-  public long prefilter(Bytes bytes) {
-    long candidates = 0;
-    for (byte[] content : contents) {
-      if (detector.mayMatch(content, content.length)) {
-        candidates++;
-      }
+    /** The prefilter as the reader runs it: the needle searched in the raw bytes, eight at a time. */
+    @Benchmark
+    public long prefilter(Bytes bytes) {
+        long candidates = 0;
+        for (byte[] content : contents) {
+            if (detector.mayMatch(content, content.length)) {
+                candidates++;
+            }
+        }
+        bytes.bytes += totalBytes;
+        return candidates;
     }
-    bytes.bytes += totalBytes;
-    return candidates;
-  }
 
-  /**
-   * Detection called on every file whatever the prefilter says: its own needle search over the
-   * whole text, then the patterns around each occurrence.
-   */
-  @Benchmark
-  public long detectOnly(Bytes bytes) {
-    long matches = 0;
-    for (byte[] content : contents) {
-      matches += detector.detect(content, content.length, 0, content.length, Mode.SOURCE, null).size();
+    /**
+     * Detection called on every file whatever the prefilter says: its own needle search over the
+     * whole text, then the patterns around each occurrence.
+     */
+    @Benchmark
+    public long detectOnly(Bytes bytes) {
+        long matches = 0;
+        for (byte[] content : contents) {
+            matches += detector.detect(content, content.length, 0, content.length, Mode.SOURCE, null)
+                    .size();
+        }
+        bytes.bytes += totalBytes;
+        return matches;
     }
-    bytes.bytes += totalBytes;
-    return matches;
-  }
 }

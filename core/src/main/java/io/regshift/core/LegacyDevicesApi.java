@@ -20,21 +20,21 @@ import retrofit2.http.Path;
  */
 @Deprecated
 public interface LegacyDevicesApi {
-  /**
-   * {@code POST /accounts/{account_id}/devices/revoke} with the IDs as the body.
-   *
-   * @deprecated use {@link RegistrationsApi#revoke(String, List)}
-   */
-  @Deprecated
-  @POST("accounts/{account_id}/devices/revoke")
-  Call<Envelope> revoke(@Path("account_id") String accountId, @Body List<String> ids);
+    /**
+     * {@code POST /accounts/{account_id}/devices/revoke} with the IDs as the body.
+     *
+     * @deprecated use {@link RegistrationsApi#revoke(String, List)}
+     */
+    @Deprecated
+    @POST("accounts/{account_id}/devices/revoke")
+    Call<Envelope> revoke(@Path("account_id") String accountId, @Body List<String> ids);
 
-  /**
-   * {@code POST /accounts/{account_id}/devices/unrevoke} with the IDs as the body.
-   *
-   * @deprecated use {@link RegistrationsApi#unrevoke(String, List)}
-   */
-  @Deprecated
-  @POST("accounts/{account_id}/devices/unrevoke")
-  Call<Envelope> unrevoke(@Path("account_id") String accountId, @Body List<String> ids);
+    /**
+     * {@code POST /accounts/{account_id}/devices/unrevoke} with the IDs as the body.
+     *
+     * @deprecated use {@link RegistrationsApi#unrevoke(String, List)}
+     */
+    @Deprecated
+    @POST("accounts/{account_id}/devices/unrevoke")
+    Call<Envelope> unrevoke(@Path("account_id") String accountId, @Body List<String> ids);
 }

@@ -21,120 +21,120 @@ import java.util.Set;
  * message naming its position.
  */
 public final class RegistrationIds extends AbstractList<String> implements RandomAccess {
-  private static final int FEW = 16;
+    private static final int FEW = 16;
 
-  private final List<String> ids;
-  private final boolean plain; // every ID only letters, digits, - and _: nothing in it to encode
+    private final List<String> ids;
+    private final boolean plain; // every ID only letters, digits, - and _: nothing in it to encode
 
-  private RegistrationIds(List<String> ids, boolean plain) {
-    this.ids = ids;
-    this.plain = plain;
-  }
+    private RegistrationIds(List<String> ids, boolean plain) {
+        this.ids = ids;
+        this.plain = plain;
+    }
 
-  /**
-   * The distinct IDs of {@code ids}, in order.
-   *
-   * @throws IllegalArgumentException if the collection is empty or an ID is not valid
-   */
-  public static RegistrationIds of(Collection<String> ids) {
-    requireSome(ids);
-    boolean plain = true;
-    int index = 0;
-    for (Iterator<String> it = ids.iterator(); it.hasNext(); index++) {
-      String id = it.next();
-      if (id == null || !Identifiers.isPlain(id)) {
-        plain = false;
-        String problem = Identifiers.problem(id);
-        if (problem != null) {
-          throw new IllegalArgumentException(
-              "registration ID [" + index + "] " + Identifiers.quote(id) + " " + problem);
+    /**
+     * The distinct IDs of {@code ids}, in order.
+     *
+     * @throws IllegalArgumentException if the collection is empty or an ID is not valid
+     */
+    public static RegistrationIds of(Collection<String> ids) {
+        requireSome(ids);
+        boolean plain = true;
+        int index = 0;
+        for (Iterator<String> it = ids.iterator(); it.hasNext(); index++) {
+            String id = it.next();
+            if (id == null || !Identifiers.isPlain(id)) {
+                plain = false;
+                String problem = Identifiers.problem(id);
+                if (problem != null) {
+                    throw new IllegalArgumentException(
+                            "registration ID [" + index + "] " + Identifiers.quote(id) + " " + problem);
+                }
+            }
         }
-      }
+        return new RegistrationIds(distinct(ids), plain);
     }
-    return new RegistrationIds(distinct(ids), plain);
-  }
 
-  /**
-   * The distinct IDs of {@code ids}, every one already known to be plain ({@link
-   * Identifiers#isPlain}), so valid: a body read by {@link CloudflareJson#readPlainIds}.
-   */
-  static RegistrationIds ofPlain(List<String> ids) {
-    requireSome(ids);
-    return new RegistrationIds(distinct(ids), true);
-  }
-
-  private static void requireSome(Collection<String> ids) {
-    Objects.requireNonNull(ids, "ids");
-    if (ids.isEmpty()) {
-      throw new IllegalArgumentException("no registration IDs given; at least one is required");
+    /**
+     * The distinct IDs of {@code ids}, every one already known to be plain ({@link
+     * Identifiers#isPlain}), so valid: a body read by {@link CloudflareJson#readPlainIds}.
+     */
+    static RegistrationIds ofPlain(List<String> ids) {
+        requireSome(ids);
+        return new RegistrationIds(distinct(ids), true);
     }
-  }
 
-  /** The first occurrence of each ID, in order. */
-  private static List<String> distinct(Collection<String> ids) {
-    // A few IDs (the usual request) are told apart by comparing them; more, through a hash set.
-    List<String> distinct = new ArrayList<>(ids.size());
-    Set<String> seen = ids.size() > FEW ? new HashSet<>(ids.size() * 2) : null;
-    for (String id : ids) {
-      if (seen != null ? seen.add(id) : !distinct.contains(id)) {
-        distinct.add(id);
-      }
+    private static void requireSome(Collection<String> ids) {
+        Objects.requireNonNull(ids, "ids");
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("no registration IDs given; at least one is required");
+        }
     }
-    return Collections.unmodifiableList(distinct);
-  }
 
-  /** The distinct IDs given, in order. */
-  public static RegistrationIds of(String... ids) {
-    return of(java.util.Arrays.asList(ids));
-  }
-
-  @Override
-  public String get(int index) {
-    return ids.get(index);
-  }
-
-  @Override
-  public int size() {
-    return ids.size();
-  }
-
-  @Override
-  public Object[] toArray() {
-    return ids.toArray(); // one copy of the array, not AbstractList's element by element
-  }
-
-  @Override
-  public <T> T[] toArray(T[] a) {
-    return ids.toArray(a);
-  }
-
-  /**
-   * The IDs from {@code fromIndex} (inclusive) to {@code toIndex} (exclusive), as {@link List}'s
-   * contract has it: an unmodifiable view, empty for an empty range.
-   */
-  @Override
-  public List<String> subList(int fromIndex, int toIndex) {
-    return ids.subList(fromIndex, toIndex);
-  }
-
-  /**
-   * The IDs from {@code fromIndex} (inclusive) to {@code toIndex} (exclusive), a non-empty range,
-   * as the IDs of one call of a split; these IDs themselves for the whole range, the usual single
-   * call.
-   */
-  RegistrationIds range(int fromIndex, int toIndex) {
-    if (fromIndex >= toIndex) {
-      throw new IllegalArgumentException(
-          "an empty range [" + fromIndex + ", " + toIndex + ") holds no registration IDs");
+    /** The first occurrence of each ID, in order. */
+    private static List<String> distinct(Collection<String> ids) {
+        // A few IDs (the usual request) are told apart by comparing them; more, through a hash set.
+        List<String> distinct = new ArrayList<>(ids.size());
+        Set<String> seen = ids.size() > FEW ? new HashSet<>(ids.size() * 2) : null;
+        for (String id : ids) {
+            if (seen != null ? seen.add(id) : !distinct.contains(id)) {
+                distinct.add(id);
+            }
+        }
+        return Collections.unmodifiableList(distinct);
     }
-    if (fromIndex == 0 && toIndex == size()) {
-      return this;
-    }
-    return new RegistrationIds(ids.subList(fromIndex, toIndex), plain);
-  }
 
-  /** Whether every ID is only ASCII letters, digits, {@code -} and {@code _}, which no URL encodes. */
-  boolean plain() {
-    return plain;
-  }
+    /** The distinct IDs given, in order. */
+    public static RegistrationIds of(String... ids) {
+        return of(java.util.Arrays.asList(ids));
+    }
+
+    @Override
+    public String get(int index) {
+        return ids.get(index);
+    }
+
+    @Override
+    public int size() {
+        return ids.size();
+    }
+
+    @Override
+    public Object[] toArray() {
+        return ids.toArray(); // one copy of the array, not AbstractList's element by element
+    }
+
+    @Override
+    public <T> T[] toArray(T[] a) {
+        return ids.toArray(a);
+    }
+
+    /**
+     * The IDs from {@code fromIndex} (inclusive) to {@code toIndex} (exclusive), as {@link List}'s
+     * contract has it: an unmodifiable view, empty for an empty range.
+     */
+    @Override
+    public List<String> subList(int fromIndex, int toIndex) {
+        return ids.subList(fromIndex, toIndex);
+    }
+
+    /**
+     * The IDs from {@code fromIndex} (inclusive) to {@code toIndex} (exclusive), a non-empty range,
+     * as the IDs of one call of a split; these IDs themselves for the whole range, the usual single
+     * call.
+     */
+    RegistrationIds range(int fromIndex, int toIndex) {
+        if (fromIndex >= toIndex) {
+            throw new IllegalArgumentException(
+                    "an empty range [" + fromIndex + ", " + toIndex + ") holds no registration IDs");
+        }
+        if (fromIndex == 0 && toIndex == size()) {
+            return this;
+        }
+        return new RegistrationIds(ids.subList(fromIndex, toIndex), plain);
+    }
+
+    /** Whether every ID is only ASCII letters, digits, {@code -} and {@code _}, which no URL encodes. */
+    boolean plain() {
+        return plain;
+    }
 }

@@ -15,11 +15,11 @@ import retrofit2.http.Query;
  * long lists use {@link RegistrationsClient}, which batches, retries and reports per ID.
  */
 public interface RegistrationsApi {
-  /** {@code POST /accounts/{account_id}/devices/registrations/revoke?id=...}. */
-  @POST("accounts/{account_id}/devices/registrations/revoke")
-  Call<Envelope> revoke(@Path("account_id") String accountId, @Query("id") List<String> ids);
+    /** {@code POST /accounts/{account_id}/devices/registrations/revoke?id=...}. */
+    @POST("accounts/{account_id}/devices/registrations/revoke")
+    Call<Envelope> revoke(@Path("account_id") String accountId, @Query("id") List<String> ids);
 
-  /** {@code POST /accounts/{account_id}/devices/registrations/unrevoke?id=...}. */
-  @POST("accounts/{account_id}/devices/registrations/unrevoke")
-  Call<Envelope> unrevoke(@Path("account_id") String accountId, @Query("id") List<String> ids);
+    /** {@code POST /accounts/{account_id}/devices/registrations/unrevoke?id=...}. */
+    @POST("accounts/{account_id}/devices/registrations/unrevoke")
+    Call<Envelope> unrevoke(@Path("account_id") String accountId, @Query("id") List<String> ids);
 }

@@ -13,133 +13,131 @@ import java.util.Optional;
  * SDK passes a params struct, whose type is renamed too.
  */
 public final class SdkCall {
-  /** The SDKs regshift knows, named by the language they are written for. */
-  public enum Language {
-    TYPESCRIPT("TypeScript/JavaScript", "cloudflare (npm)"),
-    PYTHON("Python", "cloudflare (PyPI)"),
-    GO("Go", "github.com/cloudflare/cloudflare-go v4+"),
-    JAVA("Java/Kotlin", "cloudflare-java (Maven Central)");
+    /** The SDKs regshift knows, named by the language they are written for. */
+    public enum Language {
+        TYPESCRIPT("TypeScript/JavaScript", "cloudflare (npm)"),
+        PYTHON("Python", "cloudflare (PyPI)"),
+        GO("Go", "github.com/cloudflare/cloudflare-go v4+"),
+        JAVA("Java/Kotlin", "cloudflare-java (Maven Central)");
 
-    private final String displayName;
-    private final String sdk;
+        private final String displayName;
+        private final String sdk;
 
-    Language(String displayName, String sdk) {
-      this.displayName = displayName;
-      this.sdk = sdk;
+        Language(String displayName, String sdk) {
+            this.displayName = displayName;
+            this.sdk = sdk;
+        }
+
+        /** The languages, for people, e.g. {@code TypeScript/JavaScript}. */
+        public String displayName() {
+            return displayName;
+        }
+
+        /** The SDK package, e.g. {@code cloudflare (npm)}. */
+        public String sdk() {
+            return sdk;
+        }
     }
 
-    /** The languages, for people, e.g. {@code TypeScript/JavaScript}. */
-    public String displayName() {
-      return displayName;
+    private final Language language;
+    private final List<String> deprecatedChain;
+    private final List<String> replacementChain;
+    private final String deprecatedIdsArgument;
+    private final String replacementIdsArgument;
+    private final String deprecatedParamsType;
+    private final String replacementParamsType;
+
+    private SdkCall(
+            Language language,
+            List<String> deprecatedChain,
+            List<String> replacementChain,
+            String deprecatedIdsArgument,
+            String replacementIdsArgument,
+            String deprecatedParamsType,
+            String replacementParamsType) {
+        this.language = Objects.requireNonNull(language, "language");
+        this.deprecatedChain = List.copyOf(deprecatedChain);
+        this.replacementChain = List.copyOf(replacementChain);
+        this.deprecatedIdsArgument = Objects.requireNonNull(deprecatedIdsArgument);
+        this.replacementIdsArgument = Objects.requireNonNull(replacementIdsArgument);
+        this.deprecatedParamsType = deprecatedParamsType;
+        this.replacementParamsType = replacementParamsType;
     }
 
-    /** The SDK package, e.g. {@code cloudflare (npm)}. */
-    public String sdk() {
-      return sdk;
+    /** A call whose chain is written with dots, e.g. {@code "zeroTrust.devices.revoke.create"}. */
+    static SdkCall of(Language language, String deprecated, String replacement, String idsArg, String newIdsArg) {
+        return new SdkCall(language, split(deprecated), split(replacement), idsArg, newIdsArg, null, null);
     }
-  }
 
-  private final Language language;
-  private final List<String> deprecatedChain;
-  private final List<String> replacementChain;
-  private final String deprecatedIdsArgument;
-  private final String replacementIdsArgument;
-  private final String deprecatedParamsType;
-  private final String replacementParamsType;
+    /** Go's form: a call that takes a params struct, whose type changes too. */
+    static SdkCall withParams(
+            Language language,
+            String deprecated,
+            String replacement,
+            String idsArg,
+            String newIdsArg,
+            String paramsType,
+            String newParamsType) {
+        return new SdkCall(
+                language,
+                split(deprecated),
+                split(replacement),
+                idsArg,
+                newIdsArg,
+                Objects.requireNonNull(paramsType),
+                Objects.requireNonNull(newParamsType));
+    }
 
-  private SdkCall(
-      Language language,
-      List<String> deprecatedChain,
-      List<String> replacementChain,
-      String deprecatedIdsArgument,
-      String replacementIdsArgument,
-      String deprecatedParamsType,
-      String replacementParamsType) {
-    this.language = Objects.requireNonNull(language, "language");
-    this.deprecatedChain = List.copyOf(deprecatedChain);
-    this.replacementChain = List.copyOf(replacementChain);
-    this.deprecatedIdsArgument = Objects.requireNonNull(deprecatedIdsArgument);
-    this.replacementIdsArgument = Objects.requireNonNull(replacementIdsArgument);
-    this.deprecatedParamsType = deprecatedParamsType;
-    this.replacementParamsType = replacementParamsType;
-  }
+    private static List<String> split(String chain) {
+        return List.of(chain.split("\\."));
+    }
 
-  /** A call whose chain is written with dots, e.g. {@code "zeroTrust.devices.revoke.create"}. */
-  static SdkCall of(
-      Language language, String deprecated, String replacement, String idsArg, String newIdsArg) {
-    return new SdkCall(
-        language, split(deprecated), split(replacement), idsArg, newIdsArg, null, null);
-  }
+    public Language language() {
+        return language;
+    }
 
-  /** Go's form: a call that takes a params struct, whose type changes too. */
-  static SdkCall withParams(
-      Language language,
-      String deprecated,
-      String replacement,
-      String idsArg,
-      String newIdsArg,
-      String paramsType,
-      String newParamsType) {
-    return new SdkCall(
-        language,
-        split(deprecated),
-        split(replacement),
-        idsArg,
-        newIdsArg,
-        Objects.requireNonNull(paramsType),
-        Objects.requireNonNull(newParamsType));
-  }
+    /** e.g. {@code [zeroTrust, devices, revoke, create]}. */
+    public List<String> deprecatedChain() {
+        return deprecatedChain;
+    }
 
-  private static List<String> split(String chain) {
-    return List.of(chain.split("\\."));
-  }
+    /** e.g. {@code [zeroTrust, devices, registrations, revoke]}. */
+    public List<String> replacementChain() {
+        return replacementChain;
+    }
 
-  public Language language() {
-    return language;
-  }
+    /** The argument or field that carries the IDs in the deprecated call, e.g. {@code body}. */
+    public String deprecatedIdsArgument() {
+        return deprecatedIdsArgument;
+    }
 
-  /** e.g. {@code [zeroTrust, devices, revoke, create]}. */
-  public List<String> deprecatedChain() {
-    return deprecatedChain;
-  }
+    /** The argument or field that carries the IDs in the replacement call, e.g. {@code id}. */
+    public String replacementIdsArgument() {
+        return replacementIdsArgument;
+    }
 
-  /** e.g. {@code [zeroTrust, devices, registrations, revoke]}. */
-  public List<String> replacementChain() {
-    return replacementChain;
-  }
+    /** The params struct type of the deprecated call (Go), e.g. {@code DeviceRevokeNewParams}. */
+    public Optional<String> deprecatedParamsType() {
+        return Optional.ofNullable(deprecatedParamsType);
+    }
 
-  /** The argument or field that carries the IDs in the deprecated call, e.g. {@code body}. */
-  public String deprecatedIdsArgument() {
-    return deprecatedIdsArgument;
-  }
+    /** The params struct type of the replacement call (Go). */
+    public Optional<String> replacementParamsType() {
+        return Optional.ofNullable(replacementParamsType);
+    }
 
-  /** The argument or field that carries the IDs in the replacement call, e.g. {@code id}. */
-  public String replacementIdsArgument() {
-    return replacementIdsArgument;
-  }
+    /** The deprecated chain written with dots. */
+    public String deprecatedCall() {
+        return String.join(".", deprecatedChain);
+    }
 
-  /** The params struct type of the deprecated call (Go), e.g. {@code DeviceRevokeNewParams}. */
-  public Optional<String> deprecatedParamsType() {
-    return Optional.ofNullable(deprecatedParamsType);
-  }
+    /** The replacement chain written with dots. */
+    public String replacementCall() {
+        return String.join(".", replacementChain);
+    }
 
-  /** The params struct type of the replacement call (Go). */
-  public Optional<String> replacementParamsType() {
-    return Optional.ofNullable(replacementParamsType);
-  }
-
-  /** The deprecated chain written with dots. */
-  public String deprecatedCall() {
-    return String.join(".", deprecatedChain);
-  }
-
-  /** The replacement chain written with dots. */
-  public String replacementCall() {
-    return String.join(".", replacementChain);
-  }
-
-  @Override
-  public String toString() {
-    return language.displayName() + ": " + deprecatedCall() + " -> " + replacementCall();
-  }
+    @Override
+    public String toString() {
+        return language.displayName() + ": " + deprecatedCall() + " -> " + replacementCall();
+    }
 }

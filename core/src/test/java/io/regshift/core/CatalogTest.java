@@ -13,90 +13,100 @@ import org.junit.jupiter.api.Test;
 import retrofit2.http.POST;
 
 class CatalogTest {
-  private final Catalog catalog = Catalog.standard();
+    private final Catalog catalog = Catalog.standard();
 
-  @Test
-  void listsRevokeAndUnrevokeWithTheirReplacements() {
-    assertThat(catalog.deprecations())
-        .extracting(d -> d.deprecated().toString() + " -> " + d.replacement())
-        .containsExactly(
-            "POST /accounts/{account_id}/devices/revoke -> POST /accounts/{account_id}/devices/registrations/revoke",
-            "POST /accounts/{account_id}/devices/unrevoke -> POST /accounts/{account_id}/devices/registrations/unrevoke");
-  }
-
-  @Test
-  void everyEntryEndedOnTheEleventhOfNovember2025() {
-    for (Deprecation d : catalog.deprecations()) {
-      assertThat(d.endOfLife()).isEqualTo(LocalDate.of(2025, 11, 11));
-      assertThat(d.isPastEndOfLife(LocalDate.of(2025, 11, 10))).isFalse();
-      assertThat(d.isPastEndOfLife(LocalDate.of(2025, 11, 11))).isTrue();
-      assertThat(d.documentation().toString()).startsWith("https://developers.cloudflare.com/api/").contains(d.id());
+    @Test
+    void listsRevokeAndUnrevokeWithTheirReplacements() {
+        assertThat(catalog.deprecations())
+                .extracting(d -> d.deprecated().toString() + " -> " + d.replacement())
+                .containsExactly(
+                        "POST /accounts/{account_id}/devices/revoke -> POST /accounts/{account_id}/devices/registrations/revoke",
+                        "POST /accounts/{account_id}/devices/unrevoke -> POST /accounts/{account_id}/devices/registrations/unrevoke");
     }
-  }
 
-  @Test
-  void eachOperationNamesWhatAnIdIsOnceItSucceeded() {
-    assertThat(catalog.deprecations()).extracting(Deprecation::pastTense).containsExactly("revoked", "unrevoked");
-  }
-
-  @Test
-  void idsMoveFromABodyOfAtMost200ToTheIdQueryParameter() {
-    CallMapping mapping = catalog.require("revoke").mapping();
-
-    assertThat(mapping.legacyMaxIds()).isEqualTo(200);
-    assertThat(mapping.queryParameter()).isEqualTo("id");
-  }
-
-  @Test
-  void sdkCallsAreSpelledAsTheOfficialSdksSpellThem() {
-    List<String> revoke =
-        catalog.require("revoke").sdkCalls().stream().map(SdkCall::toString).collect(Collectors.toList());
-    assertThat(revoke)
-        .containsExactly(
-            "TypeScript/JavaScript: zeroTrust.devices.revoke.create -> zeroTrust.devices.registrations.revoke",
-            "Python: zero_trust.devices.revoke.create -> zero_trust.devices.registrations.revoke",
-            "Go: ZeroTrust.Devices.Revoke.New -> ZeroTrust.Devices.Registrations.Revoke",
-            "Java/Kotlin: zeroTrust.devices.revoke.create -> zeroTrust.devices.registrations.revoke");
-    SdkCall go =
-        catalog.require("unrevoke").sdkCalls().stream().filter(c -> c.language() == Language.GO).findFirst().orElseThrow();
-    assertThat(go.deprecatedParamsType()).hasValue("DeviceUnrevokeNewParams");
-    assertThat(go.replacementParamsType()).hasValue("DeviceRegistrationUnrevokeParams");
-    assertThat(go.deprecatedIdsArgument()).isEqualTo("Body");
-    assertThat(go.replacementIdsArgument()).isEqualTo("ID");
-  }
-
-  @Test
-  void unknownIdsAreNamedInTheError() {
-    assertThat(catalog.find("list")).isEmpty();
-    assertThatThrownBy(() -> catalog.require("list"))
-        .isInstanceOf(NoSuchElementException.class)
-        .hasMessageContaining("'list'")
-        .hasMessageContaining("[revoke, unrevoke]");
-  }
-
-  @Test
-  void endpointsSubstituteAndRecogniseTheAccount() {
-    Endpoint old = catalog.require("revoke").deprecated();
-
-    assertThat(old.pathSegments("acc")).containsExactly("accounts", "acc", "devices", "revoke");
-    assertThat(old.segmentsAfterAccount()).containsExactly("devices", "revoke");
-    assertThat(old.matchAccountId(List.of("accounts", "a b", "devices", "revoke"))).hasValue("a b");
-    assertThat(old.matchAccountId(List.of("accounts", "a", "devices", "registrations", "revoke"))).isEmpty();
-    assertThat(old.matchAccountId(List.of("accounts", "", "devices", "revoke"))).isEmpty();
-    assertThatThrownBy(() -> old.pathSegments("../x")).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void retrofitInterfacesUseTheCatalogsPaths() throws Exception {
-    for (Deprecation d : catalog.deprecations()) {
-      assertThat(postPath(RegistrationsApi.class, d.id())).isEqualTo(d.replacement().pathTemplate().substring(1));
-      assertThat(postPath(LegacyDevicesApi.class, d.id())).isEqualTo(d.deprecated().pathTemplate().substring(1));
+    @Test
+    void everyEntryEndedOnTheEleventhOfNovember2025() {
+        for (Deprecation d : catalog.deprecations()) {
+            assertThat(d.endOfLife()).isEqualTo(LocalDate.of(2025, 11, 11));
+            assertThat(d.isPastEndOfLife(LocalDate.of(2025, 11, 10))).isFalse();
+            assertThat(d.isPastEndOfLife(LocalDate.of(2025, 11, 11))).isTrue();
+            assertThat(d.documentation().toString())
+                    .startsWith("https://developers.cloudflare.com/api/")
+                    .contains(d.id());
+        }
     }
-    assertThat(LegacyDevicesApi.class.isAnnotationPresent(Deprecated.class)).isTrue();
-  }
 
-  private static String postPath(Class<?> api, String method) throws NoSuchMethodException {
-    Method m = api.getMethod(method, String.class, List.class);
-    return m.getAnnotation(POST.class).value();
-  }
+    @Test
+    void eachOperationNamesWhatAnIdIsOnceItSucceeded() {
+        assertThat(catalog.deprecations()).extracting(Deprecation::pastTense).containsExactly("revoked", "unrevoked");
+    }
+
+    @Test
+    void idsMoveFromABodyOfAtMost200ToTheIdQueryParameter() {
+        CallMapping mapping = catalog.require("revoke").mapping();
+
+        assertThat(mapping.legacyMaxIds()).isEqualTo(200);
+        assertThat(mapping.queryParameter()).isEqualTo("id");
+    }
+
+    @Test
+    void sdkCallsAreSpelledAsTheOfficialSdksSpellThem() {
+        List<String> revoke = catalog.require("revoke").sdkCalls().stream()
+                .map(SdkCall::toString)
+                .collect(Collectors.toList());
+        assertThat(revoke)
+                .containsExactly(
+                        "TypeScript/JavaScript: zeroTrust.devices.revoke.create -> zeroTrust.devices.registrations.revoke",
+                        "Python: zero_trust.devices.revoke.create -> zero_trust.devices.registrations.revoke",
+                        "Go: ZeroTrust.Devices.Revoke.New -> ZeroTrust.Devices.Registrations.Revoke",
+                        "Java/Kotlin: zeroTrust.devices.revoke.create -> zeroTrust.devices.registrations.revoke");
+        SdkCall go = catalog.require("unrevoke").sdkCalls().stream()
+                .filter(c -> c.language() == Language.GO)
+                .findFirst()
+                .orElseThrow();
+        assertThat(go.deprecatedParamsType()).hasValue("DeviceUnrevokeNewParams");
+        assertThat(go.replacementParamsType()).hasValue("DeviceRegistrationUnrevokeParams");
+        assertThat(go.deprecatedIdsArgument()).isEqualTo("Body");
+        assertThat(go.replacementIdsArgument()).isEqualTo("ID");
+    }
+
+    @Test
+    void unknownIdsAreNamedInTheError() {
+        assertThat(catalog.find("list")).isEmpty();
+        assertThatThrownBy(() -> catalog.require("list"))
+                .isInstanceOf(NoSuchElementException.class)
+                .hasMessageContaining("'list'")
+                .hasMessageContaining("[revoke, unrevoke]");
+    }
+
+    @Test
+    void endpointsSubstituteAndRecogniseTheAccount() {
+        Endpoint old = catalog.require("revoke").deprecated();
+
+        assertThat(old.pathSegments("acc")).containsExactly("accounts", "acc", "devices", "revoke");
+        assertThat(old.segmentsAfterAccount()).containsExactly("devices", "revoke");
+        assertThat(old.matchAccountId(List.of("accounts", "a b", "devices", "revoke")))
+                .hasValue("a b");
+        assertThat(old.matchAccountId(List.of("accounts", "a", "devices", "registrations", "revoke")))
+                .isEmpty();
+        assertThat(old.matchAccountId(List.of("accounts", "", "devices", "revoke")))
+                .isEmpty();
+        assertThatThrownBy(() -> old.pathSegments("../x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void retrofitInterfacesUseTheCatalogsPaths() throws Exception {
+        for (Deprecation d : catalog.deprecations()) {
+            assertThat(postPath(RegistrationsApi.class, d.id()))
+                    .isEqualTo(d.replacement().pathTemplate().substring(1));
+            assertThat(postPath(LegacyDevicesApi.class, d.id()))
+                    .isEqualTo(d.deprecated().pathTemplate().substring(1));
+        }
+        assertThat(LegacyDevicesApi.class.isAnnotationPresent(Deprecated.class)).isTrue();
+    }
+
+    private static String postPath(Class<?> api, String method) throws NoSuchMethodException {
+        Method m = api.getMethod(method, String.class, List.class);
+        return m.getAnnotation(POST.class).value();
+    }
 }

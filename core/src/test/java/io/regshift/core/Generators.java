@@ -12,23 +12,23 @@ import org.quicktheories.generators.Generate;
  * fewer characters and toward the alphabet's first character.
  */
 final class Generators {
-  private Generators() {}
+    private Generators() {}
 
-  /** Strings of {@code minLength} to {@code maxLength} characters, each one of {@code alphabet}. */
-  static Gen<String> strings(String alphabet, int minLength, int maxLength) {
-    List<Character> chars = alphabet.chars().mapToObj(c -> (char) c).distinct().collect(Collectors.toList());
-    return lists()
-        .of(Generate.pick(chars))
-        .ofSizeBetween(minLength, maxLength)
-        .map(picked -> picked.stream().map(String::valueOf).collect(Collectors.joining()));
-  }
-
-  /** Every character from {@code first} to {@code last}, both included. */
-  static String range(char first, char last) {
-    StringBuilder s = new StringBuilder();
-    for (char c = first; c <= last; c++) {
-      s.append(c);
+    /** Strings of {@code minLength} to {@code maxLength} characters, each one of {@code alphabet}. */
+    static Gen<String> strings(String alphabet, int minLength, int maxLength) {
+        List<Character> chars =
+                alphabet.chars().mapToObj(c -> (char) c).distinct().collect(Collectors.toList());
+        return lists().of(Generate.pick(chars))
+                .ofSizeBetween(minLength, maxLength)
+                .map(picked -> picked.stream().map(String::valueOf).collect(Collectors.joining()));
     }
-    return s.toString();
-  }
+
+    /** Every character from {@code first} to {@code last}, both included. */
+    static String range(char first, char last) {
+        StringBuilder s = new StringBuilder();
+        for (char c = first; c <= last; c++) {
+            s.append(c);
+        }
+        return s.toString();
+    }
 }

@@ -12,27 +12,26 @@ import java.io.IOException;
  * asynchronous callbacks alike, as OkHttp requires of interceptors.
  */
 public final class DeprecatedEndpointException extends IOException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final transient Deprecation deprecation;
+    private final transient Deprecation deprecation;
 
-  DeprecatedEndpointException(Deprecation deprecation) {
-    super(
-        deprecation.deprecated()
-            + " is past its end of life ("
-            + deprecation.endOfLife()
-            + "): call "
-            + deprecation.replacement()
-            + " instead, with "
-            + deprecation.mapping().describe()
-            + " (LegacyRoutingInterceptor is in FAIL mode; see "
-            + deprecation.documentation()
-            + ")");
-    this.deprecation = deprecation;
-  }
+    DeprecatedEndpointException(Deprecation deprecation) {
+        super(deprecation.deprecated()
+                + " is past its end of life ("
+                + deprecation.endOfLife()
+                + "): call "
+                + deprecation.replacement()
+                + " instead, with "
+                + deprecation.mapping().describe()
+                + " (LegacyRoutingInterceptor is in FAIL mode; see "
+                + deprecation.documentation()
+                + ")");
+        this.deprecation = deprecation;
+    }
 
-  /** The deprecated endpoint that was called. */
-  public Deprecation deprecation() {
-    return deprecation;
-  }
+    /** The deprecated endpoint that was called. */
+    public Deprecation deprecation() {
+        return deprecation;
+    }
 }

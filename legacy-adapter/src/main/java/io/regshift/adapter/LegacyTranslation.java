@@ -34,225 +34,235 @@ import okhttp3.HttpUrl;
  * </ol>
  */
 public final class LegacyTranslation {
-  /** The largest body translated; the old endpoints took 200 IDs, a few KiB. */
-  public static final int MAX_BODY_BYTES = 1 << 20;
+    /** The largest body translated; the old endpoints took 200 IDs, a few KiB. */
+    public static final int MAX_BODY_BYTES = 1 << 20;
 
-  private final List<HttpUrl> baseUrls;
-  private final List<List<String>> prefixes;
-  private final List<Deprecation> deprecations;
-  private final Set<String> methods;
-  private final BatchLimits limits;
+    private final List<HttpUrl> baseUrls;
+    private final List<List<String>> prefixes;
+    private final List<Deprecation> deprecations;
+    private final Set<String> methods;
+    private final BatchLimits limits;
 
-  private LegacyTranslation(List<HttpUrl> baseUrls, Catalog catalog, BatchLimits limits) {
-    if (baseUrls.isEmpty()) {
-      throw new IllegalArgumentException("at least one base URL is required");
-    }
-    this.baseUrls = List.copyOf(baseUrls);
-    this.prefixes = this.baseUrls.stream().map(LegacyTranslation::segments).collect(java.util.stream.Collectors.toList());
-    this.deprecations = catalog.deprecations();
-    this.methods = deprecations.stream().map(d -> d.deprecated().method()).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    this.limits = Objects.requireNonNull(limits);
-  }
-
-  /** A translation for calls under these base URLs, batched within {@code limits}. */
-  public static LegacyTranslation create(List<HttpUrl> baseUrls, BatchLimits limits) {
-    return new LegacyTranslation(baseUrls, Catalog.standard(), limits);
-  }
-
-  /** A translation for calls under {@value Catalog#DEFAULT_BASE_URL}, with default limits. */
-  public static LegacyTranslation create() {
-    return create(List.of(HttpUrl.get(Catalog.DEFAULT_BASE_URL)), BatchLimits.defaults());
-  }
-
-  /** The base URLs whose deprecated calls this translates. */
-  public List<HttpUrl> baseUrls() {
-    return baseUrls;
-  }
-
-  /**
-   * The deprecated call this request is, if it is one: a request with a deprecated endpoint's
-   * method (POST) whose scheme, host and port are a base URL's and whose path is that base URL's
-   * path followed by the endpoint's path template.
-   */
-  public Optional<LegacyCall> recognise(String method, HttpUrl url) {
-    if (!methods.contains(method)) {
-      return Optional.empty();
-    }
-    for (int b = 0; b < baseUrls.size(); b++) {
-      HttpUrl base = baseUrls.get(b);
-      if (base.port() != url.port() || !base.host().equals(url.host()) || !base.scheme().equals(url.scheme())) {
-        continue;
-      }
-      // Compared in place, without sub-lists: most POSTs to the API are not deprecated calls.
-      List<String> prefix = prefixes.get(b);
-      List<String> path = url.pathSegments();
-      if (path.size() <= prefix.size() || !startsWith(path, prefix)) {
-        continue;
-      }
-      for (Deprecation d : deprecations) {
-        if (!d.deprecated().method().equals(method)) {
-          continue;
+    private LegacyTranslation(List<HttpUrl> baseUrls, Catalog catalog, BatchLimits limits) {
+        if (baseUrls.isEmpty()) {
+            throw new IllegalArgumentException("at least one base URL is required");
         }
-        Optional<String> account = d.deprecated().matchAccountId(path, prefix.size());
-        if (account.isPresent()) {
-          return Optional.of(new LegacyCall(d, account.get(), base));
+        this.baseUrls = List.copyOf(baseUrls);
+        this.prefixes =
+                this.baseUrls.stream().map(LegacyTranslation::segments).collect(java.util.stream.Collectors.toList());
+        this.deprecations = catalog.deprecations();
+        this.methods = deprecations.stream()
+                .map(d -> d.deprecated().method())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.limits = Objects.requireNonNull(limits);
+    }
+
+    /** A translation for calls under these base URLs, batched within {@code limits}. */
+    public static LegacyTranslation create(List<HttpUrl> baseUrls, BatchLimits limits) {
+        return new LegacyTranslation(baseUrls, Catalog.standard(), limits);
+    }
+
+    /** A translation for calls under {@value Catalog#DEFAULT_BASE_URL}, with default limits. */
+    public static LegacyTranslation create() {
+        return create(List.of(HttpUrl.get(Catalog.DEFAULT_BASE_URL)), BatchLimits.defaults());
+    }
+
+    /** The base URLs whose deprecated calls this translates. */
+    public List<HttpUrl> baseUrls() {
+        return baseUrls;
+    }
+
+    /**
+     * The deprecated call this request is, if it is one: a request with a deprecated endpoint's
+     * method (POST) whose scheme, host and port are a base URL's and whose path is that base URL's
+     * path followed by the endpoint's path template.
+     */
+    public Optional<LegacyCall> recognise(String method, HttpUrl url) {
+        if (!methods.contains(method)) {
+            return Optional.empty();
         }
-      }
+        for (int b = 0; b < baseUrls.size(); b++) {
+            HttpUrl base = baseUrls.get(b);
+            if (base.port() != url.port()
+                    || !base.host().equals(url.host())
+                    || !base.scheme().equals(url.scheme())) {
+                continue;
+            }
+            // Compared in place, without sub-lists: most POSTs to the API are not deprecated calls.
+            List<String> prefix = prefixes.get(b);
+            List<String> path = url.pathSegments();
+            if (path.size() <= prefix.size() || !startsWith(path, prefix)) {
+                continue;
+            }
+            for (Deprecation d : deprecations) {
+                if (!d.deprecated().method().equals(method)) {
+                    continue;
+                }
+                Optional<String> account = d.deprecated().matchAccountId(path, prefix.size());
+                if (account.isPresent()) {
+                    return Optional.of(new LegacyCall(d, account.get(), base));
+                }
+            }
+        }
+        return Optional.empty();
     }
-    return Optional.empty();
-  }
 
-  private static boolean startsWith(List<String> path, List<String> prefix) {
-    for (int i = 0; i < prefix.size(); i++) {
-      if (!path.get(i).equals(prefix.get(i))) {
-        return false;
-      }
+    private static boolean startsWith(List<String> path, List<String> prefix) {
+        for (int i = 0; i < prefix.size(); i++) {
+            if (!path.get(i).equals(prefix.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
-    return true;
-  }
 
-  /** A base URL's path segments without the empty one a trailing slash leaves. */
-  private static List<String> segments(HttpUrl base) {
-    List<String> s = base.pathSegments();
-    return List.copyOf(!s.isEmpty() && s.get(s.size() - 1).isEmpty() ? s.subList(0, s.size() - 1) : s);
-  }
+    /** A base URL's path segments without the empty one a trailing slash leaves. */
+    private static List<String> segments(HttpUrl base) {
+        List<String> s = base.pathSegments();
+        return List.copyOf(!s.isEmpty() && s.get(s.size() - 1).isEmpty() ? s.subList(0, s.size() - 1) : s);
+    }
 
-  /** The replacement calls for this request body, or the local answer when it is not valid. */
-  public LegacyPlan plan(LegacyCall call, byte[] body) {
-    if (body.length > MAX_BODY_BYTES) {
-      return tooLarge(call);
+    /** The replacement calls for this request body, or the local answer when it is not valid. */
+    public LegacyPlan plan(LegacyCall call, byte[] body) {
+        if (body.length > MAX_BODY_BYTES) {
+            return tooLarge(call);
+        }
+        RegistrationIds ids;
+        try {
+            ids = CloudflareJson.readRegistrationIds(body);
+        } catch (IllegalArgumentException e) {
+            return LegacyPlan.reject(rejection(
+                    ErrorCodes.INVALID_BODY,
+                    "the request body must be a JSON array of registration ID strings: " + e.getMessage()));
+        }
+        try {
+            return LegacyPlan.send(ids, limits.split(call.baseUrl(), call.deprecation(), call.accountId(), ids));
+        } catch (IllegalArgumentException e) {
+            return LegacyPlan.reject(rejection(ErrorCodes.INVALID_IDENTIFIER, e.getMessage()));
+        }
     }
-    RegistrationIds ids;
-    try {
-      ids = CloudflareJson.readRegistrationIds(body);
-    } catch (IllegalArgumentException e) {
-      return LegacyPlan.reject(
-          rejection(ErrorCodes.INVALID_BODY, "the request body must be a JSON array of registration ID strings: " + e.getMessage()));
-    }
-    try {
-      return LegacyPlan.send(ids, limits.split(call.baseUrl(), call.deprecation(), call.accountId(), ids));
-    } catch (IllegalArgumentException e) {
-      return LegacyPlan.reject(rejection(ErrorCodes.INVALID_IDENTIFIER, e.getMessage()));
-    }
-  }
 
-  /** The local answer to a body larger than {@link #MAX_BODY_BYTES}, for callers that stop reading there. */
-  public LegacyPlan tooLarge(LegacyCall call) {
-    return LegacyPlan.reject(
-        rejection(
-            ErrorCodes.INVALID_BODY,
-            "the request body is larger than " + MAX_BODY_BYTES + " bytes; the endpoint took at most "
-                + call.deprecation().mapping().legacyMaxIds() + " IDs"));
-  }
+    /** The local answer to a body larger than {@link #MAX_BODY_BYTES}, for callers that stop reading there. */
+    public LegacyPlan tooLarge(LegacyCall call) {
+        return LegacyPlan.reject(rejection(
+                ErrorCodes.INVALID_BODY,
+                "the request body is larger than " + MAX_BODY_BYTES + " bytes; the endpoint took at most "
+                        + call.deprecation().mapping().legacyMaxIds() + " IDs"));
+    }
 
-  /** An answer of the old shape for a request refused before anything was sent. */
-  static LegacyResponse rejection(int code, String message) {
-    return new LegacyResponse(400, Envelope.failure(List.of(ResponseInfo.of(code, message)), null), List.of(), List.of(), 0);
-  }
+    /** An answer of the old shape for a request refused before anything was sent. */
+    static LegacyResponse rejection(int code, String message) {
+        return new LegacyResponse(
+                400, Envelope.failure(List.of(ResponseInfo.of(code, message)), null), List.of(), List.of(), 0);
+    }
 
-  /**
-   * One answer of the old shape for the outcomes of a plan's calls (in the plan's order). Every ID
-   * of the plan is either in {@link LegacyResponse#succeededIds()} or in {@link
-   * LegacyResponse#failedIds()}.
-   */
-  public LegacyResponse respond(LegacyCall call, List<ReplacementOutcome> outcomes) {
-    if (allSucceeded(outcomes)) {
-      // The usual answer, with the calls' own IDs rather than copies of them.
-      return new LegacyResponse(200, Envelope.success(null), idsOf(outcomes), List.of(), outcomes.size());
+    /**
+     * One answer of the old shape for the outcomes of a plan's calls (in the plan's order). Every ID
+     * of the plan is either in {@link LegacyResponse#succeededIds()} or in {@link
+     * LegacyResponse#failedIds()}.
+     */
+    public LegacyResponse respond(LegacyCall call, List<ReplacementOutcome> outcomes) {
+        if (allSucceeded(outcomes)) {
+            // The usual answer, with the calls' own IDs rather than copies of them.
+            return new LegacyResponse(200, Envelope.success(null), idsOf(outcomes), List.of(), outcomes.size());
+        }
+        List<String> succeeded = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        Set<ResponseInfo> errors = new LinkedHashSet<>();
+        int status = 200;
+        for (ReplacementOutcome outcome : outcomes) {
+            ReplacementCall replacement = outcome.call();
+            if (outcome.succeeded()) {
+                succeeded.addAll(replacement.ids());
+                continue;
+            }
+            failed.addAll(replacement.ids());
+            if (status == 200) {
+                status = statusOf(outcome);
+            }
+            errors.addAll(errorsOf(outcome));
+        }
+        List<ResponseInfo> all = new ArrayList<>();
+        all.add(ResponseInfo.of(
+                ErrorCodes.NOT_ALL_IDS_DONE,
+                failed.size() + " of " + (failed.size() + succeeded.size()) + " registration IDs were not "
+                        + call.deprecation().pastTense() + " (regshift routed the call to "
+                        + call.deprecation().replacement() + "); result.failed_ids lists them"));
+        all.addAll(errors);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("succeeded_ids", succeeded);
+        result.put("failed_ids", failed);
+        return new LegacyResponse(
+                status, Envelope.failure(all, result), List.copyOf(succeeded), List.copyOf(failed), outcomes.size());
     }
-    List<String> succeeded = new ArrayList<>();
-    List<String> failed = new ArrayList<>();
-    Set<ResponseInfo> errors = new LinkedHashSet<>();
-    int status = 200;
-    for (ReplacementOutcome outcome : outcomes) {
-      ReplacementCall replacement = outcome.call();
-      if (outcome.succeeded()) {
-        succeeded.addAll(replacement.ids());
-        continue;
-      }
-      failed.addAll(replacement.ids());
-      if (status == 200) {
-        status = statusOf(outcome);
-      }
-      errors.addAll(errorsOf(outcome));
-    }
-    List<ResponseInfo> all = new ArrayList<>();
-    all.add(
-        ResponseInfo.of(
-            ErrorCodes.NOT_ALL_IDS_DONE,
-            failed.size() + " of " + (failed.size() + succeeded.size()) + " registration IDs were not " + call.deprecation().pastTense()
-                + " (regshift routed the call to " + call.deprecation().replacement() + "); result.failed_ids lists them"));
-    all.addAll(errors);
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("succeeded_ids", succeeded);
-    result.put("failed_ids", failed);
-    return new LegacyResponse(
-        status, Envelope.failure(all, result), List.copyOf(succeeded), List.copyOf(failed), outcomes.size());
-  }
 
-  private static boolean allSucceeded(List<ReplacementOutcome> outcomes) {
-    for (ReplacementOutcome outcome : outcomes) {
-      if (!outcome.succeeded()) {
-        return false;
-      }
+    private static boolean allSucceeded(List<ReplacementOutcome> outcomes) {
+        for (ReplacementOutcome outcome : outcomes) {
+            if (!outcome.succeeded()) {
+                return false;
+            }
+        }
+        return true;
     }
-    return true;
-  }
 
-  /** The IDs of all the calls, in order: the one call's own (immutable) IDs when there is one. */
-  private static List<String> idsOf(List<ReplacementOutcome> outcomes) {
-    if (outcomes.size() == 1) {
-      return outcomes.get(0).call().ids();
+    /** The IDs of all the calls, in order: the one call's own (immutable) IDs when there is one. */
+    private static List<String> idsOf(List<ReplacementOutcome> outcomes) {
+        if (outcomes.size() == 1) {
+            return outcomes.get(0).call().ids();
+        }
+        List<String> ids = new ArrayList<>();
+        for (ReplacementOutcome outcome : outcomes) {
+            ids.addAll(outcome.call().ids());
+        }
+        return Collections.unmodifiableList(ids);
     }
-    List<String> ids = new ArrayList<>();
-    for (ReplacementOutcome outcome : outcomes) {
-      ids.addAll(outcome.call().ids());
-    }
-    return Collections.unmodifiableList(ids);
-  }
 
-  private static int statusOf(ReplacementOutcome outcome) {
-    if (outcome.status() == 0) {
-      return outcome.timedOut() ? 504 : 502;
+    private static int statusOf(ReplacementOutcome outcome) {
+        if (outcome.status() == 0) {
+            return outcome.timedOut() ? 504 : 502;
+        }
+        // A 2xx whose envelope says success: false is still a failure to the caller, and a 3xx is not
+        // followed (it would carry the caller's credentials elsewhere): passing it on would send the
+        // caller to a Location it never gets.
+        return outcome.status() < 400 ? 502 : outcome.status();
     }
-    // A 2xx whose envelope says success: false is still a failure to the caller, and a 3xx is not
-    // followed (it would carry the caller's credentials elsewhere): passing it on would send the
-    // caller to a Location it never gets.
-    return outcome.status() < 400 ? 502 : outcome.status();
-  }
 
-  private static boolean isRedirect(int status) {
-    return status >= 300 && status < 400;
-  }
+    private static boolean isRedirect(int status) {
+        return status >= 300 && status < 400;
+    }
 
-  private static List<ResponseInfo> errorsOf(ReplacementOutcome outcome) {
-    String attempts = outcome.attempts() > 1 ? " after " + outcome.attempts() + " attempts" : "";
-    if (outcome.status() == 0) {
-      return List.of(ResponseInfo.of(ErrorCodes.UPSTREAM_UNREACHABLE, "Cloudflare could not be reached" + attempts + ": " + outcome.failure()));
+    private static List<ResponseInfo> errorsOf(ReplacementOutcome outcome) {
+        String attempts = outcome.attempts() > 1 ? " after " + outcome.attempts() + " attempts" : "";
+        if (outcome.status() == 0) {
+            return List.of(ResponseInfo.of(
+                    ErrorCodes.UPSTREAM_UNREACHABLE,
+                    "Cloudflare could not be reached" + attempts + ": " + outcome.failure()));
+        }
+        if (isRedirect(outcome.status())) {
+            // The location is not shown: it may hold a token.
+            return List.of(ResponseInfo.of(
+                    ErrorCodes.UPSTREAM_NOT_AN_ENVELOPE,
+                    "Cloudflare answered HTTP " + outcome.status() + attempts
+                            + ", a redirect, which regshift does not follow;" + " these IDs were not done"));
+        }
+        Envelope envelope = outcome.envelope();
+        if (envelope == null || envelope.errors().isEmpty()) {
+            return List.of(ResponseInfo.of(
+                    ErrorCodes.UPSTREAM_NOT_AN_ENVELOPE,
+                    "Cloudflare answered HTTP " + outcome.status() + attempts
+                            + (envelope == null
+                                    ? " without an error envelope"
+                                    : " with success: false and no errors")));
+        }
+        List<ResponseInfo> mapped = new ArrayList<>();
+        for (ResponseInfo error : envelope.errors()) {
+            mapped.add(
+                    error.code() >= 1000
+                            ? error
+                            : ResponseInfo.of(
+                                    ErrorCodes.UPSTREAM_CODE_BELOW_1000,
+                                    "[Cloudflare " + error.code() + "] " + error.message()));
+        }
+        return mapped;
     }
-    if (isRedirect(outcome.status())) {
-      // The location is not shown: it may hold a token.
-      return List.of(
-          ResponseInfo.of(
-              ErrorCodes.UPSTREAM_NOT_AN_ENVELOPE,
-              "Cloudflare answered HTTP " + outcome.status() + attempts + ", a redirect, which regshift does not follow;"
-                  + " these IDs were not done"));
-    }
-    Envelope envelope = outcome.envelope();
-    if (envelope == null || envelope.errors().isEmpty()) {
-      return List.of(
-          ResponseInfo.of(
-              ErrorCodes.UPSTREAM_NOT_AN_ENVELOPE,
-              "Cloudflare answered HTTP " + outcome.status() + attempts
-                  + (envelope == null ? " without an error envelope" : " with success: false and no errors")));
-    }
-    List<ResponseInfo> mapped = new ArrayList<>();
-    for (ResponseInfo error : envelope.errors()) {
-      mapped.add(
-          error.code() >= 1000
-              ? error
-              : ResponseInfo.of(ErrorCodes.UPSTREAM_CODE_BELOW_1000, "[Cloudflare " + error.code() + "] " + error.message()));
-    }
-    return mapped;
-  }
 }

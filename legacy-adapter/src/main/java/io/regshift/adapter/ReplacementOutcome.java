@@ -8,66 +8,66 @@ import java.util.Objects;
 
 /** How one replacement call ended: an answer (with its envelope, if it had one) or no answer. */
 public final class ReplacementOutcome {
-  private final ReplacementCall call;
-  private final int status;
-  private final Envelope envelope;
-  private final String failure;
-  private final boolean timedOut;
-  private final int attempts;
+    private final ReplacementCall call;
+    private final int status;
+    private final Envelope envelope;
+    private final String failure;
+    private final boolean timedOut;
+    private final int attempts;
 
-  private ReplacementOutcome(
-      ReplacementCall call, int status, Envelope envelope, String failure, boolean timedOut, int attempts) {
-    this.call = Objects.requireNonNull(call);
-    this.status = status;
-    this.envelope = envelope;
-    this.failure = failure;
-    this.timedOut = timedOut;
-    this.attempts = attempts;
-  }
+    private ReplacementOutcome(
+            ReplacementCall call, int status, Envelope envelope, String failure, boolean timedOut, int attempts) {
+        this.call = Objects.requireNonNull(call);
+        this.status = status;
+        this.envelope = envelope;
+        this.failure = failure;
+        this.timedOut = timedOut;
+        this.attempts = attempts;
+    }
 
-  /** Cloudflare answered with {@code status}; {@code envelope} is null if the body was not one. */
-  public static ReplacementOutcome answered(ReplacementCall call, int status, Envelope envelope, int attempts) {
-    return new ReplacementOutcome(call, status, envelope, null, false, attempts);
-  }
+    /** Cloudflare answered with {@code status}; {@code envelope} is null if the body was not one. */
+    public static ReplacementOutcome answered(ReplacementCall call, int status, Envelope envelope, int attempts) {
+        return new ReplacementOutcome(call, status, envelope, null, false, attempts);
+    }
 
-  /** No answer came: the connection failed or timed out. */
-  public static ReplacementOutcome unreachable(ReplacementCall call, IOException cause, int attempts) {
-    String message = cause.getMessage();
-    return new ReplacementOutcome(
-        call,
-        0,
-        null,
-        cause.getClass().getSimpleName() + (message == null ? "" : ": " + message),
-        cause instanceof InterruptedIOException,
-        attempts);
-  }
+    /** No answer came: the connection failed or timed out. */
+    public static ReplacementOutcome unreachable(ReplacementCall call, IOException cause, int attempts) {
+        String message = cause.getMessage();
+        return new ReplacementOutcome(
+                call,
+                0,
+                null,
+                cause.getClass().getSimpleName() + (message == null ? "" : ": " + message),
+                cause instanceof InterruptedIOException,
+                attempts);
+    }
 
-  public ReplacementCall call() {
-    return call;
-  }
+    public ReplacementCall call() {
+        return call;
+    }
 
-  /** True when Cloudflare accepted every ID of the call: a 2xx with {@code success: true}. */
-  public boolean succeeded() {
-    return status >= 200 && status < 300 && envelope != null && envelope.success();
-  }
+    /** True when Cloudflare accepted every ID of the call: a 2xx with {@code success: true}. */
+    public boolean succeeded() {
+        return status >= 200 && status < 300 && envelope != null && envelope.success();
+    }
 
-  int status() {
-    return status;
-  }
+    int status() {
+        return status;
+    }
 
-  Envelope envelope() {
-    return envelope;
-  }
+    Envelope envelope() {
+        return envelope;
+    }
 
-  String failure() {
-    return failure;
-  }
+    String failure() {
+        return failure;
+    }
 
-  boolean timedOut() {
-    return timedOut;
-  }
+    boolean timedOut() {
+        return timedOut;
+    }
 
-  int attempts() {
-    return attempts;
-  }
+    int attempts() {
+        return attempts;
+    }
 }

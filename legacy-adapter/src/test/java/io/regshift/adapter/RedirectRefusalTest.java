@@ -24,49 +24,60 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** A replacement call answered with a redirect fails its IDs and sends nothing to the other host. */
 class RedirectRefusalTest {
-  static final String EMAIL = "secops@acme.example";
-  static final String KEY = "gkey-redirect-5d1c";
+    static final String EMAIL = "secops@acme.example";
+    static final String KEY = "gkey-redirect-5d1c";
 
-  @RegisterExtension static final FakeCloudflare cloudflare = FakeCloudflare.builder().apiKey(EMAIL, KEY).build();
+    @RegisterExtension
+    static final FakeCloudflare cloudflare =
+            FakeCloudflare.builder().apiKey(EMAIL, KEY).build();
 
-  /** The host a redirect points to: it must never hear from the interceptor. */
-  @RegisterExtension static final FakeCloudflare elsewhere = FakeCloudflare.builder().apiKey(EMAIL, KEY).build();
+    /** The host a redirect points to: it must never hear from the interceptor. */
+    @RegisterExtension
+    static final FakeCloudflare elsewhere =
+            FakeCloudflare.builder().apiKey(EMAIL, KEY).build();
 
-  @AfterEach
-  void removeRedirects() {
-    cloudflare.removeCustomStubs();
-  }
+    @AfterEach
+    void removeRedirects() {
+        cloudflare.removeCustomStubs();
+    }
 
-  @ParameterizedTest
-  @ValueSource(ints = {301, 302, 303, 307, 308})
-  void aRedirectedReplacementCallFailsItsIdsAndNothingReachesTheOtherHost(int status) throws IOException {
-    cloudflare.wireMock().stubFor(
-        post(urlPathMatching(".*/devices/registrations/revoke"))
-            .willReturn(aResponse().withStatus(status).withHeader("Location", elsewhere.baseUrl() + "/accounts/acc/devices/registrations/revoke?id=a&id=b")));
-    OkHttpClient http =
-        new OkHttpClient.Builder()
-            .addInterceptor(LegacyRoutingInterceptor.builder().baseUrl(cloudflare.baseUrl()).listener(MigrationListener.none()).build())
-            .build();
+    @ParameterizedTest
+    @ValueSource(ints = {301, 302, 303, 307, 308})
+    void aRedirectedReplacementCallFailsItsIdsAndNothingReachesTheOtherHost(int status) throws IOException {
+        cloudflare
+                .wireMock()
+                .stubFor(post(urlPathMatching(".*/devices/registrations/revoke"))
+                        .willReturn(aResponse()
+                                .withStatus(status)
+                                .withHeader(
+                                        "Location",
+                                        elsewhere.baseUrl() + "/accounts/acc/devices/registrations/revoke?id=a&id=b")));
+        OkHttpClient http = new OkHttpClient.Builder()
+                .addInterceptor(LegacyRoutingInterceptor.builder()
+                        .baseUrl(cloudflare.baseUrl())
+                        .listener(MigrationListener.none())
+                        .build())
+                .build();
 
-    Response response =
-        http.newCall(
-                new Request.Builder()
-                    .url(cloudflare.baseUrl() + "/accounts/acc/devices/revoke")
-                    .header("X-Auth-Email", EMAIL)
-                    .header("X-Auth-Key", KEY)
-                    .post(RequestBody.create("[\"a\",\"b\"]", MediaType.get("application/json")))
-                    .build())
-            .execute();
+        Response response = http.newCall(new Request.Builder()
+                        .url(cloudflare.baseUrl() + "/accounts/acc/devices/revoke")
+                        .header("X-Auth-Email", EMAIL)
+                        .header("X-Auth-Key", KEY)
+                        .post(RequestBody.create("[\"a\",\"b\"]", MediaType.get("application/json")))
+                        .build())
+                .execute();
 
-    Envelope envelope = CloudflareJson.envelope().fromJson(response.body().string());
-    assertThat(response.code()).isEqualTo(502);
-    assertThat(response.header("Location")).isNull();
-    assertThat(envelope.errors()).extracting(ResponseInfo::message).anySatisfy(m -> assertThat(m).contains(status + ", a redirect"));
-    assertThat(envelope.success()).isFalse();
-    @SuppressWarnings("unchecked")
-    Map<String, List<String>> result = (Map<String, List<String>>) envelope.result();
-    assertThat(result.get("failed_ids")).containsExactly("a", "b");
-    assertThat(elsewhere.calls()).isEmpty();
-    assertThat(elsewhere.wireMock().getAllServeEvents()).isEmpty();
-  }
+        Envelope envelope = CloudflareJson.envelope().fromJson(response.body().string());
+        assertThat(response.code()).isEqualTo(502);
+        assertThat(response.header("Location")).isNull();
+        assertThat(envelope.errors())
+                .extracting(ResponseInfo::message)
+                .anySatisfy(m -> assertThat(m).contains(status + ", a redirect"));
+        assertThat(envelope.success()).isFalse();
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> result = (Map<String, List<String>>) envelope.result();
+        assertThat(result.get("failed_ids")).containsExactly("a", "b");
+        assertThat(elsewhere.calls()).isEmpty();
+        assertThat(elsewhere.wireMock().getAllServeEvents()).isEmpty();
+    }
 }

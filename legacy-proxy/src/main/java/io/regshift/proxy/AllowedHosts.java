@@ -17,53 +17,53 @@ import java.util.TreeSet;
  * {@code --allow-host} (a load balancer's, say).
  */
 final class AllowedHosts {
-  private final Set<String> names;
+    private final Set<String> names;
 
-  private AllowedHosts(Set<String> names) {
-    this.names = names;
-  }
-
-  static AllowedHosts of(String listenHost, Collection<String> extra) {
-    Set<String> names = new TreeSet<>();
-    names.add(normalise(listenHost));
-    names.add("localhost");
-    names.add("127.0.0.1");
-    names.add("::1");
-    try {
-      InetAddress listen = InetAddress.getByName(listenHost);
-      names.add(normalise(listen.getHostAddress()));
-      if (listen.isAnyLocalAddress()) {
-        InetAddress self = InetAddress.getLocalHost();
-        names.add(normalise(self.getHostName()));
-        names.add(normalise(self.getCanonicalHostName()));
-      }
-    } catch (UnknownHostException | SecurityException e) {
-      // The listen host is checked when the server binds; the names above remain.
+    private AllowedHosts(Set<String> names) {
+        this.names = names;
     }
-    for (String name : extra) {
-      names.add(normalise(name));
-    }
-    return new AllowedHosts(Set.copyOf(names));
-  }
 
-  /** Whether {@code host} (from the request, port already removed) names this proxy. */
-  boolean allows(String host, String localAddress) {
-    if (host == null || host.isEmpty()) {
-      return true; // HTTP/1.0 without Host: nothing was named
+    static AllowedHosts of(String listenHost, Collection<String> extra) {
+        Set<String> names = new TreeSet<>();
+        names.add(normalise(listenHost));
+        names.add("localhost");
+        names.add("127.0.0.1");
+        names.add("::1");
+        try {
+            InetAddress listen = InetAddress.getByName(listenHost);
+            names.add(normalise(listen.getHostAddress()));
+            if (listen.isAnyLocalAddress()) {
+                InetAddress self = InetAddress.getLocalHost();
+                names.add(normalise(self.getHostName()));
+                names.add(normalise(self.getCanonicalHostName()));
+            }
+        } catch (UnknownHostException | SecurityException e) {
+            // The listen host is checked when the server binds; the names above remain.
+        }
+        for (String name : extra) {
+            names.add(normalise(name));
+        }
+        return new AllowedHosts(Set.copyOf(names));
     }
-    String h = normalise(host);
-    return names.contains(h) || (localAddress != null && h.equals(normalise(localAddress)));
-  }
 
-  Set<String> names() {
-    return names;
-  }
-
-  private static String normalise(String host) {
-    String h = host.strip().toLowerCase(Locale.ROOT);
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
+    /** Whether {@code host} (from the request, port already removed) names this proxy. */
+    boolean allows(String host, String localAddress) {
+        if (host == null || host.isEmpty()) {
+            return true; // HTTP/1.0 without Host: nothing was named
+        }
+        String h = normalise(host);
+        return names.contains(h) || (localAddress != null && h.equals(normalise(localAddress)));
     }
-    return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
-  }
+
+    Set<String> names() {
+        return names;
+    }
+
+    private static String normalise(String host) {
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
 }

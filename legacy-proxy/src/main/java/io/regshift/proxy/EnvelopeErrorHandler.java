@@ -13,20 +13,20 @@ import org.eclipse.jetty.util.Callback;
  * a 5xx, never request data.
  */
 final class EnvelopeErrorHandler extends ErrorHandler {
-  @Override
-  protected void generateResponse(
-      Request request, Response response, int code, String message, Throwable cause, Callback callback) {
-    LocalAnswer.write(response, code, LocalAnswer.codeFor(code), describe(code, message), callback);
-  }
+    @Override
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+        LocalAnswer.write(response, code, LocalAnswer.codeFor(code), describe(code, message), callback);
+    }
 
-  private static String describe(int status, String reason) {
-    String phrase = HttpStatus.getMessage(status);
-    if (status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431) {
-      return "the request headers are larger than the proxy accepts (" + phrase + ")";
+    private static String describe(int status, String reason) {
+        String phrase = HttpStatus.getMessage(status);
+        if (status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431) {
+            return "the request headers are larger than the proxy accepts (" + phrase + ")";
+        }
+        if (status >= 500 || reason == null || reason.isBlank() || reason.equals(phrase)) {
+            return "the proxy could not serve the request: " + phrase;
+        }
+        return "the proxy refused the request: " + phrase + " (" + reason + ")";
     }
-    if (status >= 500 || reason == null || reason.isBlank() || reason.equals(phrase)) {
-      return "the proxy could not serve the request: " + phrase;
-    }
-    return "the proxy refused the request: " + phrase + " (" + reason + ")";
-  }
 }

@@ -17,51 +17,51 @@ import org.eclipse.jetty.util.Callback;
  * lists them.
  */
 final class LocalAnswer {
-  static final String JSON = "application/json";
+    static final String JSON = "application/json";
 
-  private LocalAnswer() {}
+    private LocalAnswer() {}
 
-  /** The envelope of one error, as UTF-8 JSON. */
-  static byte[] body(int code, String message) {
-    Envelope envelope = Envelope.failure(List.of(ResponseInfo.of(code, message)), null);
-    return CloudflareJson.envelope().toJson(envelope).getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** Writes a complete error answer; {@code callback} completes with the write. */
-  static void write(Response response, int status, int code, String message, Callback callback) {
-    write(response, status, body(code, message), callback);
-  }
-
-  static void write(Response response, int status, byte[] body, Callback callback) {
-    response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-    response.write(true, ByteBuffer.wrap(body), callback);
-  }
-
-  /**
-   * The code for a status the server chose itself (a bad message, a failed handler). Every status
-   * has a named code: one the proxy uses for it, else the one for any other client error or any
-   * other failure of the proxy.
-   */
-  static int codeFor(int status) {
-    switch (status) {
-      case 400:
-        return ErrorCodes.BAD_REQUEST;
-      case 404:
-        return ErrorCodes.NOT_FOUND;
-      case 405:
-        return ErrorCodes.METHOD_NOT_ALLOWED;
-      case 408:
-        return ErrorCodes.BODY_TIMEOUT;
-      case 421:
-        return ErrorCodes.MISDIRECTED;
-      case 431:
-        return ErrorCodes.HEADERS_TOO_LARGE;
-      case 503:
-        return ErrorCodes.SHUTTING_DOWN;
-      default:
-        return status < 500 ? ErrorCodes.BAD_REQUEST : ErrorCodes.PROXY_ERROR;
+    /** The envelope of one error, as UTF-8 JSON. */
+    static byte[] body(int code, String message) {
+        Envelope envelope = Envelope.failure(List.of(ResponseInfo.of(code, message)), null);
+        return CloudflareJson.envelope().toJson(envelope).getBytes(StandardCharsets.UTF_8);
     }
-  }
+
+    /** Writes a complete error answer; {@code callback} completes with the write. */
+    static void write(Response response, int status, int code, String message, Callback callback) {
+        write(response, status, body(code, message), callback);
+    }
+
+    static void write(Response response, int status, byte[] body, Callback callback) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /**
+     * The code for a status the server chose itself (a bad message, a failed handler). Every status
+     * has a named code: one the proxy uses for it, else the one for any other client error or any
+     * other failure of the proxy.
+     */
+    static int codeFor(int status) {
+        switch (status) {
+            case 400:
+                return ErrorCodes.BAD_REQUEST;
+            case 404:
+                return ErrorCodes.NOT_FOUND;
+            case 405:
+                return ErrorCodes.METHOD_NOT_ALLOWED;
+            case 408:
+                return ErrorCodes.BODY_TIMEOUT;
+            case 421:
+                return ErrorCodes.MISDIRECTED;
+            case 431:
+                return ErrorCodes.HEADERS_TOO_LARGE;
+            case 503:
+                return ErrorCodes.SHUTTING_DOWN;
+            default:
+                return status < 500 ? ErrorCodes.BAD_REQUEST : ErrorCodes.PROXY_ERROR;
+        }
+    }
 }

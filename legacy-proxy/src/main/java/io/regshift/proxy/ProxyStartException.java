@@ -6,9 +6,9 @@ package io.regshift.proxy;
  * is not an http or https URL, say) are {@link IllegalArgumentException}s from the builder instead.
  */
 public final class ProxyStartException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  ProxyStartException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    ProxyStartException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

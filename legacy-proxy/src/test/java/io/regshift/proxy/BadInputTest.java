@@ -26,201 +26,240 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the proxy goes on serving: the follow-up revoke in each test succeeds.
  */
 class BadInputTest {
-  static final String TOKEN = "tok-8c2e6a1f9d0b4753";
+    static final String TOKEN = "tok-8c2e6a1f9d0b4753";
 
-  @RegisterExtension static final FakeCloudflare cloudflare = FakeCloudflare.builder().apiToken(TOKEN).build();
-  @RegisterExtension static final CapturedLogs logs = new CapturedLogs(TOKEN);
+    @RegisterExtension
+    static final FakeCloudflare cloudflare =
+            FakeCloudflare.builder().apiToken(TOKEN).build();
 
-  static LegacyProxy proxy;
-  static String self;
+    @RegisterExtension
+    static final CapturedLogs logs = new CapturedLogs(TOKEN);
 
-  @BeforeAll
-  static void start() {
-    proxy = LegacyProxy.builder().listen("127.0.0.1", 0).upstream(cloudflare.baseUrl()).start();
-    self = "127.0.0.1:" + proxy.port();
-  }
+    static LegacyProxy proxy;
+    static String self;
 
-  @AfterAll
-  static void stop() {
-    proxy.close();
-  }
-
-  @BeforeEach
-  void clearJournal() {
-    cloudflare.wireMock().resetRequests();
-  }
-
-  static Http.Raw raw(String head) {
-    return Http.raw(proxy.port(), head);
-  }
-
-  static Envelope envelope(Http.Raw response) {
-    try {
-      return CloudflareJson.envelope().fromJson(response.text());
-    } catch (IOException e) {
-      throw new AssertionError("not an envelope: " + response.text(), e);
+    @BeforeAll
+    static void start() {
+        proxy = LegacyProxy.builder()
+                .listen("127.0.0.1", 0)
+                .upstream(cloudflare.baseUrl())
+                .start();
+        self = "127.0.0.1:" + proxy.port();
     }
-  }
 
-  /** A 4xx envelope with this status and code; nothing reached the upstream; the proxy still serves. */
-  static void assertRefused(Http.Raw response, int status, int code) {
-    assertThat(response.status()).as(response.text()).isEqualTo(status);
-    assertThat(response.headers().get("content-type")).isEqualTo("application/json");
-    Envelope envelope = envelope(response);
-    assertThat(envelope.success()).isFalse();
-    assertThat(envelope.errors()).singleElement().satisfies(e -> {
-      assertThat(e.code()).isEqualTo(code);
-      assertThat(e.message()).isNotBlank();
-    });
-    assertNothingForwarded();
-    assertKeepsServing();
-  }
+    @AfterAll
+    static void stop() {
+        proxy.close();
+    }
 
-  static void assertNothingForwarded() {
-    assertThat(cloudflare.calls()).isEmpty();
-    assertThat(cloudflare.wireMock().getAllServeEvents()).isEmpty();
-  }
+    @BeforeEach
+    void clearJournal() {
+        cloudflare.wireMock().resetRequests();
+    }
 
-  static void assertKeepsServing() {
-    var followUp = Http.postJson(URI.create(proxy.baseUrl() + "/accounts/acc/devices/revoke"), "[\"after\"]",
-        "Authorization", "Bearer " + TOKEN);
-    assertThat(followUp.statusCode()).isEqualTo(200);
-    assertThat(cloudflare.revokedIds("acc")).contains("after");
-  }
+    static Http.Raw raw(String head) {
+        return Http.raw(proxy.port(), head);
+    }
 
-  @Test
-  void anAbsoluteUriNamingAnotherHostIsMisdirected() {
-    Http.Raw response = raw("GET http://example.org/client/v4/zones HTTP/1.1\r\nHost: example.org\r\nAuthorization: Bearer " + TOKEN);
+    static Envelope envelope(Http.Raw response) {
+        try {
+            return CloudflareJson.envelope().fromJson(response.text());
+        } catch (IOException e) {
+            throw new AssertionError("not an envelope: " + response.text(), e);
+        }
+    }
 
-    assertRefused(response, 421, ErrorCodes.MISDIRECTED);
-    assertThat(envelope(response).errors().get(0).message()).startsWith("this proxy forwards only to " + cloudflare.baseUrl());
-  }
+    /** A 4xx envelope with this status and code; nothing reached the upstream; the proxy still serves. */
+    static void assertRefused(Http.Raw response, int status, int code) {
+        assertThat(response.status()).as(response.text()).isEqualTo(status);
+        assertThat(response.headers().get("content-type")).isEqualTo("application/json");
+        Envelope envelope = envelope(response);
+        assertThat(envelope.success()).isFalse();
+        assertThat(envelope.errors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.message()).isNotBlank();
+        });
+        assertNothingForwarded();
+        assertKeepsServing();
+    }
 
-  @Test
-  void anAbsoluteHttpsUriAsToAForwardProxyIsMisdirected() {
-    Http.Raw response = raw("POST https://api.cloudflare.com/client/v4/accounts/acc/devices/revoke HTTP/1.1\r\n"
-        + "Host: api.cloudflare.com\r\nContent-Type: application/json\r\nContent-Length: 7\r\nAuthorization: Bearer " + TOKEN
-        + "\r\n\r\n[\"x\"]  ".stripTrailing());
+    static void assertNothingForwarded() {
+        assertThat(cloudflare.calls()).isEmpty();
+        assertThat(cloudflare.wireMock().getAllServeEvents()).isEmpty();
+    }
 
-    assertThat(response.status()).isEqualTo(421);
-    assertNothingForwarded();
-    assertKeepsServing();
-  }
+    static void assertKeepsServing() {
+        var followUp = Http.postJson(
+                URI.create(proxy.baseUrl() + "/accounts/acc/devices/revoke"),
+                "[\"after\"]",
+                "Authorization",
+                "Bearer " + TOKEN);
+        assertThat(followUp.statusCode()).isEqualTo(200);
+        assertThat(cloudflare.revokedIds("acc")).contains("after");
+    }
 
-  @Test
-  void anAbsoluteUriWhoseHostHeaderDisagreesIsRefused() {
-    Http.Raw response = raw("GET http://example.org/client/v4/zones HTTP/1.1\r\nHost: " + self);
+    @Test
+    void anAbsoluteUriNamingAnotherHostIsMisdirected() {
+        Http.Raw response =
+                raw("GET http://example.org/client/v4/zones HTTP/1.1\r\nHost: example.org\r\nAuthorization: Bearer "
+                        + TOKEN);
 
-    assertThat(response.status()).isBetween(400, 499);
-    assertThat(envelope(response).success()).isFalse();
-    assertNothingForwarded();
-    assertKeepsServing();
-  }
+        assertRefused(response, 421, ErrorCodes.MISDIRECTED);
+        assertThat(envelope(response).errors().get(0).message())
+                .startsWith("this proxy forwards only to " + cloudflare.baseUrl());
+    }
 
-  @Test
-  void anAbsoluteUriNamingTheProxyItselfIsServed() {
-    Http.Raw response = raw("GET http://" + self + "/client/v4/zones HTTP/1.1\r\nHost: " + self);
+    @Test
+    void anAbsoluteHttpsUriAsToAForwardProxyIsMisdirected() {
+        Http.Raw response = raw("POST https://api.cloudflare.com/client/v4/accounts/acc/devices/revoke HTTP/1.1\r\n"
+                + "Host: api.cloudflare.com\r\nContent-Type: application/json\r\nContent-Length: 7\r\nAuthorization: Bearer "
+                + TOKEN
+                + "\r\n\r\n[\"x\"]  ".stripTrailing());
 
-    assertThat(response.status()).isEqualTo(404); // the fake's answer for /zones: it was forwarded
-    assertThat(cloudflare.calls()).singleElement().satisfies(call -> assertThat(call.url()).isEqualTo("/client/v4/zones"));
-  }
+        assertThat(response.status()).isEqualTo(421);
+        assertNothingForwarded();
+        assertKeepsServing();
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"evil.example", "api.cloudflare.com", "127.0.0.2", "localhost.evil.example:" + 80, "10.0.0.1:8787"})
-  void aHostHeaderNamingAnotherHostIsMisdirected(String host) {
-    Http.Raw response = raw("GET /client/v4/zones HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + TOKEN);
+    @Test
+    void anAbsoluteUriWhoseHostHeaderDisagreesIsRefused() {
+        Http.Raw response = raw("GET http://example.org/client/v4/zones HTTP/1.1\r\nHost: " + self);
 
-    assertRefused(response, 421, ErrorCodes.MISDIRECTED);
-  }
+        assertThat(response.status()).isBetween(400, 499);
+        assertThat(envelope(response).success()).isFalse();
+        assertNothingForwarded();
+        assertKeepsServing();
+    }
 
-  @Test
-  void aForgedHostHeaderOnADeprecatedCallSendsNothing() {
-    Http.Raw response = Http.raw(proxy.port(),
-        "POST /client/v4/accounts/acc/devices/revoke HTTP/1.1\r\nHost: evil.example\r\nContent-Type: application/json\r\n"
-            + "Content-Length: 7\r\nAuthorization: Bearer " + TOKEN,
-        "[\"x-1\"]".getBytes(StandardCharsets.US_ASCII));
+    @Test
+    void anAbsoluteUriNamingTheProxyItselfIsServed() {
+        Http.Raw response = raw("GET http://" + self + "/client/v4/zones HTTP/1.1\r\nHost: " + self);
 
-    assertRefused(response, 421, ErrorCodes.MISDIRECTED);
-    assertThat(cloudflare.revokedIds("acc")).doesNotContain("x-1");
-  }
+        assertThat(response.status()).isEqualTo(404); // the fake's answer for /zones: it was forwarded
+        assertThat(cloudflare.calls())
+                .singleElement()
+                .satisfies(call -> assertThat(call.url()).isEqualTo("/client/v4/zones"));
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"localhost", "LOCALHOST:8080", "127.0.0.1", "[::1]:1234"})
-  void theProxysOwnNamesAreAccepted(String host) {
-    Http.Raw response = raw("GET /client/v4/zones HTTP/1.1\r\nHost: " + host);
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "evil.example",
+                "api.cloudflare.com",
+                "127.0.0.2",
+                "localhost.evil.example:" + 80,
+                "10.0.0.1:8787"
+            })
+    void aHostHeaderNamingAnotherHostIsMisdirected(String host) {
+        Http.Raw response =
+                raw("GET /client/v4/zones HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + TOKEN);
 
-    assertThat(response.status()).isEqualTo(404); // the fake's answer: forwarded
-    assertThat(cloudflare.calls()).hasSize(1);
-  }
+        assertRefused(response, 421, ErrorCodes.MISDIRECTED);
+    }
 
-  @Test
-  void aHeaderFloodIsRefused() {
-    String flood = IntStream.range(0, 2_000).mapToObj(i -> "X-Flood-" + i + ": " + i).collect(Collectors.joining("\r\n"));
+    @Test
+    void aForgedHostHeaderOnADeprecatedCallSendsNothing() {
+        Http.Raw response = Http.raw(
+                proxy.port(),
+                "POST /client/v4/accounts/acc/devices/revoke HTTP/1.1\r\nHost: evil.example\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 7\r\nAuthorization: Bearer " + TOKEN,
+                "[\"x-1\"]".getBytes(StandardCharsets.US_ASCII));
 
-    Http.Raw response = raw("GET /client/v4/zones HTTP/1.1\r\nHost: " + self + "\r\n" + flood);
+        assertRefused(response, 421, ErrorCodes.MISDIRECTED);
+        assertThat(cloudflare.revokedIds("acc")).doesNotContain("x-1");
+    }
 
-    assertRefused(response, 431, ErrorCodes.HEADERS_TOO_LARGE);
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "LOCALHOST:8080", "127.0.0.1", "[::1]:1234"})
+    void theProxysOwnNamesAreAccepted(String host) {
+        Http.Raw response = raw("GET /client/v4/zones HTTP/1.1\r\nHost: " + host);
 
-  @Test
-  void oneHugeHeaderIsRefused() {
-    Http.Raw response = raw("GET /client/v4/zones HTTP/1.1\r\nHost: " + self + "\r\nCookie: " + "c".repeat(20_000));
+        assertThat(response.status()).isEqualTo(404); // the fake's answer: forwarded
+        assertThat(cloudflare.calls()).hasSize(1);
+    }
 
-    assertRefused(response, 431, ErrorCodes.HEADERS_TOO_LARGE);
-  }
+    @Test
+    void aHeaderFloodIsRefused() {
+        String flood = IntStream.range(0, 2_000)
+                .mapToObj(i -> "X-Flood-" + i + ": " + i)
+                .collect(Collectors.joining("\r\n"));
 
-  @Test
-  void anOverlongRequestLineIsRefused() {
-    Http.Raw response = raw("GET /client/v4/zones?q=" + "q".repeat(20_000) + " HTTP/1.1\r\nHost: " + self);
+        Http.Raw response = raw("GET /client/v4/zones HTTP/1.1\r\nHost: " + self + "\r\n" + flood);
 
-    assertThat(response.status()).isIn(414, 431);
-    assertThat(envelope(response).success()).isFalse();
-    assertNothingForwarded();
-    assertKeepsServing();
-  }
+        assertRefused(response, 431, ErrorCodes.HEADERS_TOO_LARGE);
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"CONNECT api.cloudflare.com:443 HTTP/1.1\r\nHost: api.cloudflare.com:443", "TRACE /client/v4/zones HTTP/1.1\r\nHost: localhost"})
-  void tunnelsAndTracesAreNotForwarded(String head) {
-    assertRefused(raw(head), 405, ErrorCodes.METHOD_NOT_ALLOWED);
-  }
+    @Test
+    void oneHugeHeaderIsRefused() {
+        Http.Raw response = raw("GET /client/v4/zones HTTP/1.1\r\nHost: " + self + "\r\nCookie: " + "c".repeat(20_000));
 
-  @ParameterizedTest
-  @ValueSource(strings = {"/", "/zones", "/client/v40/zones", "/client", "/admin/client/v4/zones"})
-  void pathsOutsideTheApiPrefixAreNotForwarded(String path) {
-    Http.Raw response = raw("GET " + path + " HTTP/1.1\r\nHost: " + self);
+        assertRefused(response, 431, ErrorCodes.HEADERS_TOO_LARGE);
+    }
 
-    assertRefused(response, 404, ErrorCodes.NOT_FOUND);
-    assertThat(envelope(response).errors().get(0).message()).contains("/client/v4/");
-  }
+    @Test
+    void anOverlongRequestLineIsRefused() {
+        Http.Raw response = raw("GET /client/v4/zones?q=" + "q".repeat(20_000) + " HTTP/1.1\r\nHost: " + self);
 
-  @ParameterizedTest
-  @ValueSource(strings = {"/client/v4/../admin", "/client/v4/zones/../../x", "/client/v4/zones/%2e%2e/x", "/client/v4/./zones",
-      "/client/v4/zones/%2E/x", "/client/v4/zones/..;x/y"})
-  void dotSegmentsAreNotForwarded(String path) {
-    Http.Raw response = raw("GET " + path + " HTTP/1.1\r\nHost: " + self);
+        assertThat(response.status()).isIn(414, 431);
+        assertThat(envelope(response).success()).isFalse();
+        assertNothingForwarded();
+        assertKeepsServing();
+    }
 
-    assertThat(response.status()).isBetween(400, 499);
-    assertThat(envelope(response).success()).isFalse();
-    assertNothingForwarded();
-    assertKeepsServing();
-  }
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "CONNECT api.cloudflare.com:443 HTTP/1.1\r\nHost: api.cloudflare.com:443",
+                "TRACE /client/v4/zones HTTP/1.1\r\nHost: localhost"
+            })
+    void tunnelsAndTracesAreNotForwarded(String head) {
+        assertRefused(raw(head), 405, ErrorCodes.METHOD_NOT_ALLOWED);
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {
-    "GARBAGE",
-    "GET /client/v4/zones HTTP/1.1\r\nHost: " + "a" + "\r\nHost: b",
-    "POST /client/v4/zones HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\nTransfer-Encoding: chunked",
-    "GET /client/v4/zo nes HTTP/1.1\r\nHost: localhost",
-    "GET /client/v4/zones HTTP/1.1\r\nHost: localhost\r\nBad Header: x",
-  })
-  void malformedRequestsAreRefused(String head) {
-    Http.Raw response = raw(head);
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/zones", "/client/v40/zones", "/client", "/admin/client/v4/zones"})
+    void pathsOutsideTheApiPrefixAreNotForwarded(String path) {
+        Http.Raw response = raw("GET " + path + " HTTP/1.1\r\nHost: " + self);
 
-    assertThat(response.status()).isEqualTo(400);
-    Envelope envelope = envelope(response);
-    assertThat(envelope.errors()).extracting(ResponseInfo::code).containsExactly(ErrorCodes.BAD_REQUEST);
-    assertNothingForwarded();
-    assertKeepsServing();
-  }
+        assertRefused(response, 404, ErrorCodes.NOT_FOUND);
+        assertThat(envelope(response).errors().get(0).message()).contains("/client/v4/");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/client/v4/../admin",
+                "/client/v4/zones/../../x",
+                "/client/v4/zones/%2e%2e/x",
+                "/client/v4/./zones",
+                "/client/v4/zones/%2E/x",
+                "/client/v4/zones/..;x/y"
+            })
+    void dotSegmentsAreNotForwarded(String path) {
+        Http.Raw response = raw("GET " + path + " HTTP/1.1\r\nHost: " + self);
+
+        assertThat(response.status()).isBetween(400, 499);
+        assertThat(envelope(response).success()).isFalse();
+        assertNothingForwarded();
+        assertKeepsServing();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "GARBAGE",
+                "GET /client/v4/zones HTTP/1.1\r\nHost: " + "a" + "\r\nHost: b",
+                "POST /client/v4/zones HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\nTransfer-Encoding: chunked",
+                "GET /client/v4/zo nes HTTP/1.1\r\nHost: localhost",
+                "GET /client/v4/zones HTTP/1.1\r\nHost: localhost\r\nBad Header: x",
+            })
+    void malformedRequestsAreRefused(String head) {
+        Http.Raw response = raw(head);
+
+        assertThat(response.status()).isEqualTo(400);
+        Envelope envelope = envelope(response);
+        assertThat(envelope.errors()).extracting(ResponseInfo::code).containsExactly(ErrorCodes.BAD_REQUEST);
+        assertNothingForwarded();
+        assertKeepsServing();
+    }
 }

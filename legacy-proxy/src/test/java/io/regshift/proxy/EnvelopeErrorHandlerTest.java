@@ -18,43 +18,43 @@ import org.junit.jupiter.api.Test;
 
 /** Errors Jetty reports itself come back in the envelope, with a code of the registry. */
 class EnvelopeErrorHandlerTest {
-  Server server;
-  ServerConnector connector;
+    Server server;
+    ServerConnector connector;
 
-  @BeforeEach
-  void start() throws Exception {
-    server = new Server();
-    connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
-    server.setHandler(
-        new Handler.Abstract() {
-          @Override
-          public boolean handle(Request request, Response response, Callback callback) {
-            throw new IllegalStateException("a handler failed");
-          }
+    @BeforeEach
+    void start() throws Exception {
+        server = new Server();
+        connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                throw new IllegalStateException("a handler failed");
+            }
         });
-    server.setErrorHandler(new EnvelopeErrorHandler());
-    server.start();
-  }
+        server.setErrorHandler(new EnvelopeErrorHandler());
+        server.start();
+    }
 
-  @AfterEach
-  void stop() throws Exception {
-    server.stop();
-  }
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+    }
 
-  @Test
-  void aFailedHandlerIs500WithTheProxyErrorCodeNotTheCodeForIdsNotDone() {
-    HttpResponse<byte[]> response = Http.get(URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/client/v4/zones"));
+    @Test
+    void aFailedHandlerIs500WithTheProxyErrorCodeNotTheCodeForIdsNotDone() {
+        HttpResponse<byte[]> response =
+                Http.get(URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/client/v4/zones"));
 
-    assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(Http.envelope(response).errors())
-        .extracting(ResponseInfo::code)
-        .containsExactly(ErrorCodes.PROXY_ERROR)
-        .doesNotContain(ErrorCodes.NOT_ALL_IDS_DONE);
-    assertThat(Http.envelope(response).errors().get(0).message())
-        .isEqualTo("the proxy could not serve the request: Server Error")
-        .doesNotContain("a handler failed");
-  }
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(Http.envelope(response).errors())
+                .extracting(ResponseInfo::code)
+                .containsExactly(ErrorCodes.PROXY_ERROR)
+                .doesNotContain(ErrorCodes.NOT_ALL_IDS_DONE);
+        assertThat(Http.envelope(response).errors().get(0).message())
+                .isEqualTo("the proxy could not serve the request: Server Error")
+                .doesNotContain("a handler failed");
+    }
 }

@@ -8,113 +8,129 @@ import picocli.CommandLine.Command;
 
 /** The {@code regshift} command. */
 @Command(
-    name = "regshift",
-    mixinStandardHelpOptions = true,
-    versionProvider = Main.VersionProvider.class,
-    description = "Moves code off Cloudflare's deprecated device-revocation endpoints.")
+        name = "regshift",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Moves code off Cloudflare's deprecated device-revocation endpoints.")
 public final class Main implements Runnable {
-  /** The commands, in the order help lists them. */
-  private static final List<Class<?>> COMMANDS =
-      List.of(ScanCommand.class, FixCommand.class, RulesCommand.class, RevokeCommand.class, UnrevokeCommand.class, ProxyCommand.class, CommandLine.HelpCommand.class);
+    /** The commands, in the order help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(
+            ScanCommand.class,
+            FixCommand.class,
+            RulesCommand.class,
+            RevokeCommand.class,
+            UnrevokeCommand.class,
+            ProxyCommand.class,
+            CommandLine.HelpCommand.class);
 
-  /** Exit code: findings reported (or, for other commands, work left for a person). */
-  static final int EXIT_FINDINGS = 1;
-  /** Exit code: bad usage, or the work could not run. */
-  static final int EXIT_ERROR = 2;
+    /** Exit code: findings reported (or, for other commands, work left for a person). */
+    static final int EXIT_FINDINGS = 1;
+    /** Exit code: bad usage, or the work could not run. */
+    static final int EXIT_ERROR = 2;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. regshift scan .");
-  }
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. regshift scan .");
+    }
 
-  public static void main(String[] args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
-  }
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
 
-  /** Runs the command line with these streams; returns the exit code. For tests and embedding. */
-  public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return run(out, err, System.getenv(), System.in, args);
-  }
+    /** Runs the command line with these streams; returns the exit code. For tests and embedding. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, System.getenv(), System.in, args);
+    }
 
-  /** As {@link #run(PrintWriter, PrintWriter, String...)}, with this environment and standard input. */
-  static int run(PrintWriter out, PrintWriter err, java.util.Map<String, String> env, java.io.InputStream in, String... args) {
-    CommandLine.IFactory defaults = CommandLine.defaultFactory();
-    CommandLine cli =
-        new CommandLine(
-            new Main(),
-            new CommandLine.IFactory() {
-              @Override
-              public <K> K create(Class<K> type) throws Exception {
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, with this environment and standard input. */
+    static int run(
+            PrintWriter out,
+            PrintWriter err,
+            java.util.Map<String, String> env,
+            java.io.InputStream in,
+            String... args) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
                 K made = defaults.create(type);
                 if (made instanceof RegistrationsCommand command) {
-                  command.environment = env;
-                  command.stdin = in;
+                    command.environment = env;
+                    command.stdin = in;
                 }
                 return made;
-              }
-            });
-    // Picocli reflects over every command it is given; a run that names its command gets only that
-    // one, which saves a good part of the start-up. Anything else (help, a typo) gets them all.
-    Class<?> named = args.length == 0 ? null : COMMANDS.stream().filter(c -> commandName(c).equals(args[0])).findFirst().orElse(null);
-    for (Class<?> command : named == null || named == CommandLine.HelpCommand.class ? COMMANDS : List.of(named)) {
-      cli.addSubcommand(commandName(command), command);
-    }
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setExecutionExceptionHandler(
-        (exception, commandLine, parseResult) -> {
-          err.println("regshift: error: " + describe(exception));
-          return EXIT_ERROR;
+            }
         });
-    cli.setParameterExceptionHandler(
-        (exception, args1) -> {
-          CommandLine command = exception.getCommandLine();
-          err.println("regshift: " + describe(exception));
-          err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
-          return EXIT_ERROR;
+        // Picocli reflects over every command it is given; a run that names its command gets only that
+        // one, which saves a good part of the start-up. Anything else (help, a typo) gets them all.
+        Class<?> named = args.length == 0
+                ? null
+                : COMMANDS.stream()
+                        .filter(c -> commandName(c).equals(args[0]))
+                        .findFirst()
+                        .orElse(null);
+        for (Class<?> command : named == null || named == CommandLine.HelpCommand.class ? COMMANDS : List.of(named)) {
+            cli.addSubcommand(commandName(command), command);
+        }
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+            err.println("regshift: error: " + describe(exception));
+            return EXIT_ERROR;
         });
-    cli.setExitCodeExceptionMapper(e -> EXIT_ERROR);
-    return cli.execute(args);
-  }
-
-  private static String commandName(Class<?> command) {
-    return command.getAnnotation(Command.class).name();
-  }
-
-  /**
-   * The usage error, except that unknown arguments are named only when they look like options:
-   * a stray value may be a secret someone tried to pass as a flag.
-   */
-  private static String describe(CommandLine.ParameterException e) {
-    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
-      List<String> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-")).map(a -> a.split("=", 2)[0]).toList();
-      if (!options.isEmpty()) {
-        return "unknown option" + (options.size() == 1 ? " " : "s ") + String.join(", ", options.stream().map(o -> "'" + o + "'").toList())
-            + " (values not shown)";
-      }
-      return "unexpected arguments (not shown)";
+        cli.setParameterExceptionHandler((exception, args1) -> {
+            CommandLine command = exception.getCommandLine();
+            err.println("regshift: " + describe(exception));
+            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return EXIT_ERROR;
+        });
+        cli.setExitCodeExceptionMapper(e -> EXIT_ERROR);
+        return cli.execute(args);
     }
-    return e.getMessage();
-  }
 
-  static String describe(Throwable e) {
-    String message = e.getMessage();
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return message + ": no such file or directory";
+    private static String commandName(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return message + ": permission denied";
-    }
-    return message == null ? e.getClass().getSimpleName() : message;
-  }
 
-  /** {@code regshift 0.1.0}, from core's build. */
-  static final class VersionProvider implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      return new String[] {"regshift " + Version.get()};
+    /**
+     * The usage error, except that unknown arguments are named only when they look like options:
+     * a stray value may be a secret someone tried to pass as a flag.
+     */
+    private static String describe(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> options = unmatched.getUnmatched().stream()
+                    .filter(a -> a.startsWith("-"))
+                    .map(a -> a.split("=", 2)[0])
+                    .toList();
+            if (!options.isEmpty()) {
+                return "unknown option" + (options.size() == 1 ? " " : "s ")
+                        + String.join(
+                                ", ", options.stream().map(o -> "'" + o + "'").toList()) + " (values not shown)";
+            }
+            return "unexpected arguments (not shown)";
+        }
+        return e.getMessage();
     }
-  }
+
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return message + ": no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return message + ": permission denied";
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    /** {@code regshift 0.1.0}, from core's build. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"regshift " + Version.get()};
+        }
+    }
 }

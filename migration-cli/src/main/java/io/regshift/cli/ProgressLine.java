@@ -11,57 +11,56 @@ import java.util.concurrent.TimeUnit;
  * terminal), and only after the scan has taken a second: short scans and CI logs stay clean.
  */
 final class ProgressLine implements AutoCloseable {
-  private final ScheduledExecutorService timer;
-  private final PrintWriter err;
-  private volatile boolean shown;
+    private final ScheduledExecutorService timer;
+    private final PrintWriter err;
+    private volatile boolean shown;
 
-  private ProgressLine(ScheduledExecutorService timer, PrintWriter err) {
-    this.timer = timer;
-    this.err = err;
-  }
+    private ProgressLine(ScheduledExecutorService timer, PrintWriter err) {
+        this.timer = timer;
+        this.err = err;
+    }
 
-  static ProgressLine off() {
-    return new ProgressLine(null, null);
-  }
+    static ProgressLine off() {
+        return new ProgressLine(null, null);
+    }
 
-  static ProgressLine onTerminal(PrintWriter err, Scanner.Progress progress) {
-    if (System.console() == null) {
-      return off();
+    static ProgressLine onTerminal(PrintWriter err, Scanner.Progress progress) {
+        if (System.console() == null) {
+            return off();
+        }
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "regshift-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ProgressLine line = new ProgressLine(timer, err);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    line.shown = true;
+                    err.print(
+                            String.format("\rscanning: %,d files, %,d MiB", progress.files(), progress.bytes() >> 20));
+                    err.flush();
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
+        return line;
     }
-    ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "regshift-progress");
-              t.setDaemon(true);
-              return t;
-            });
-    ProgressLine line = new ProgressLine(timer, err);
-    timer.scheduleAtFixedRate(
-        () -> {
-          line.shown = true;
-          err.print(String.format("\rscanning: %,d files, %,d MiB", progress.files(), progress.bytes() >> 20));
-          err.flush();
-        },
-        1,
-        1,
-        TimeUnit.SECONDS);
-    return line;
-  }
 
-  @Override
-  public void close() {
-    if (timer == null) {
-      return;
+    @Override
+    public void close() {
+        if (timer == null) {
+            return;
+        }
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (shown) {
+            err.print("\r\u001b[2K");
+            err.flush();
+        }
     }
-    timer.shutdownNow();
-    try {
-      timer.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (shown) {
-      err.print("\r\u001b[2K");
-      err.flush();
-    }
-  }
 }

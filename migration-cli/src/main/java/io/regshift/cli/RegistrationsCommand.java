@@ -40,364 +40,408 @@ import picocli.CommandLine.Option;
  * so they stay out of shell history and process listings.
  */
 abstract class RegistrationsCommand implements Callable<Integer> {
-  /** IDs per client call, so a long list shows progress; the client batches within it. */
-  private static final int CHUNK = 1000;
+    /** IDs per client call, so a long list shows progress; the client batches within it. */
+    private static final int CHUNK = 1000;
 
-  /** How long a stop (SIGINT, SIGTERM) waits for the call in flight before recording it unconfirmed. */
-  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    /** How long a stop (SIGINT, SIGTERM) waits for the call in flight before recording it unconfirmed. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
-  /** The largest file of IDs read: about a million IDs. */
-  static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /** The largest file of IDs read: about a million IDs. */
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
-  /** The longest line read; a registration ID is far shorter. */
-  static final int MAX_LINE_BYTES = 8 * 1024;
+    /** The longest line read; a registration ID is far shorter. */
+    static final int MAX_LINE_BYTES = 8 * 1024;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--account", required = true, paramLabel = "ACCOUNT_ID", description = "The Cloudflare account ID.")
-  String account;
+    @Option(names = "--account", required = true, paramLabel = "ACCOUNT_ID", description = "The Cloudflare account ID.")
+    String account;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  Source source;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
 
-  static final class Source {
-    @Option(names = "--id", paramLabel = "ID", description = "A registration ID; repeatable.")
-    List<String> ids;
+    static final class Source {
+        @Option(names = "--id", paramLabel = "ID", description = "A registration ID; repeatable.")
+        List<String> ids;
 
-    @Option(names = "--ids-file", paramLabel = "FILE", description = "A file of registration IDs, one per line (- for standard input); blank lines and # comments are skipped.")
-    String file;
-  }
-
-  @Option(names = "--base-url", paramLabel = "URL", description = "The API base URL (default: CLOUDFLARE_BASE_URL, else " + Catalog.DEFAULT_BASE_URL + ").")
-  String baseUrl;
-
-  @Option(names = "--dry-run", description = "Print the requests that would be sent (without credentials) and send nothing.")
-  boolean dryRun;
-
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
-  String format = "text";
-
-  @Option(names = "--results", paramLabel = "FILE",
-      description = "Append each ID's outcome to FILE as its call completes (ID<TAB>revoked|unrevoked, or ID<TAB>failed<TAB>reason), flushed per call.")
-  String results;
-
-  @Option(names = "--resume", paramLabel = "FILE",
-      description = "A results file of an earlier run: its IDs already done by this operation are not sent again.")
-  String resume;
-
-  /** The environment and standard input; replaced by {@link Main#run} for tests. */
-  Map<String, String> environment = System.getenv();
-
-  InputStream stdin = System.in;
-
-  /** The catalog id of the operation: {@code revoke} or {@code unrevoke}. */
-  abstract String operation();
-
-  @Override
-  public Integer call() throws IOException {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw usage("unknown --format '" + format + "'; use text or json");
-    }
-    Deprecation deprecation = Catalog.standard().require(operation());
-    List<String> ids = source.ids != null ? source.ids : readIds(source.file);
-    if (ids.isEmpty()) {
-      throw usage("no registration IDs in " + (source.file.equals("-") ? "standard input" : source.file));
-    }
-    RegistrationIds distinct;
-    try {
-      distinct = RegistrationIds.of(ids);
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (ids.size() > distinct.size()) {
-      err.println("regshift: " + (ids.size() - distinct.size()) + " duplicate IDs are sent once");
-    }
-    String base = baseUrl != null ? baseUrl : environment.getOrDefault("CLOUDFLARE_BASE_URL", Catalog.DEFAULT_BASE_URL);
-    RegistrationsClient.Builder builder;
-    try {
-      builder = RegistrationsClient.builder().environment(environment).baseUrl(base);
-    } catch (IllegalArgumentException e) {
-      throw usage((baseUrl != null ? "--base-url: " : "CLOUDFLARE_BASE_URL: ") + e.getMessage());
-    }
-    if (dryRun) {
-      return dryRun(deprecation, HttpUrl.get(base.strip()), distinct, out);
+        @Option(
+                names = "--ids-file",
+                paramLabel = "FILE",
+                description =
+                        "A file of registration IDs, one per line (- for standard input); blank lines and # comments are skipped.")
+        String file;
     }
 
-    RegistrationsClient client;
-    try {
-      client = builder.build();
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw usage(e.getMessage());
-    }
-    List<String> todo = new ArrayList<>(distinct);
-    if (resume != null) {
-      Set<String> finished = readFinished(resume, deprecation);
-      todo.removeIf(finished::contains);
-      err.println("regshift: " + (distinct.size() - todo.size()) + " IDs already " + deprecation.pastTense() + " in " + shown(resume)
-          + " are skipped; " + todo.size() + " to send");
-      if (todo.isEmpty()) {
-        return 0;
-      }
-    }
-    try (Writer results = openResults()) {
-      RunRecord record = new RunRecord(deprecation.pastTense(), format.equals("text") ? out : null, results);
-      Thread hook = new Thread(() -> stop(record, deprecation, out, err), "regshift-" + operation() + "-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
-      try {
-        send(client, deprecation, todo, record, err);
-      } finally {
+    @Option(
+            names = "--base-url",
+            paramLabel = "URL",
+            description = "The API base URL (default: CLOUDFLARE_BASE_URL, else " + Catalog.DEFAULT_BASE_URL + ").")
+    String baseUrl;
+
+    @Option(
+            names = "--dry-run",
+            description = "Print the requests that would be sent (without credentials) and send nothing.")
+    boolean dryRun;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
+    String format = "text";
+
+    @Option(
+            names = "--results",
+            paramLabel = "FILE",
+            description =
+                    "Append each ID's outcome to FILE as its call completes (ID<TAB>revoked|unrevoked, or ID<TAB>failed<TAB>reason), flushed per call.")
+    String results;
+
+    @Option(
+            names = "--resume",
+            paramLabel = "FILE",
+            description =
+                    "A results file of an earlier run: its IDs already done by this operation are not sent again.")
+    String resume;
+
+    /** The environment and standard input; replaced by {@link Main#run} for tests. */
+    Map<String, String> environment = System.getenv();
+
+    InputStream stdin = System.in;
+
+    /** The catalog id of the operation: {@code revoke} or {@code unrevoke}. */
+    abstract String operation();
+
+    @Override
+    public Integer call() throws IOException {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw usage("unknown --format '" + format + "'; use text or json");
+        }
+        Deprecation deprecation = Catalog.standard().require(operation());
+        List<String> ids = source.ids != null ? source.ids : readIds(source.file);
+        if (ids.isEmpty()) {
+            throw usage("no registration IDs in " + (source.file.equals("-") ? "standard input" : source.file));
+        }
+        RegistrationIds distinct;
         try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-          // The hook is running: it reports the run, and the JVM is exiting.
+            distinct = RegistrationIds.of(ids);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
-      }
-      List<RegistrationsResult.Failure> failures = record.failures();
-      report(deprecation, record, out, err);
-      if (!failures.isEmpty() && failures.stream().allMatch(f -> f.httpStatus().orElse(0) == 401 || f.httpStatus().orElse(0) == 403)) {
-        err.println("regshift: Cloudflare refused the credentials from the environment (" + failures.get(0).reason() + " " + failures.get(0).errors() + ")");
-        return Main.EXIT_ERROR;
-      }
-      return failures.isEmpty() ? 0 : Main.EXIT_FINDINGS;
-    }
-  }
-
-  /** Sends the IDs a chunk at a time, each call's outcome recorded as it completes, until a stop. */
-  private void send(RegistrationsClient client, Deprecation deprecation, List<String> ids, RunRecord record, PrintWriter err) {
-    boolean bar = System.console() != null && ids.size() > CHUNK;
-    for (int from = 0; from < ids.size(); from += CHUNK) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-      try {
-        if (!record.begin(client.plan(deprecation, account, chunk).stream().map(ReplacementCall::ids).toList())) {
-          break;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (ids.size() > distinct.size()) {
+            err.println("regshift: " + (ids.size() - distinct.size()) + " duplicate IDs are sent once");
         }
-        client.execute(deprecation, account, chunk, record::record);
-      } catch (IllegalArgumentException e) {
-        throw usage(e.getMessage());
-      }
-      if (record.stopped()) {
-        break;
-      }
-      if (bar) {
-        err.print(String.format("\r%s: %,d / %,d IDs", operation(), from + chunk.size(), ids.size()));
-        err.flush();
-      }
-    }
-    if (bar) {
-      err.print("\r\u001b[2K");
-    }
-  }
-
-  /** The shutdown hook: the call in flight finishes or is recorded as not confirmed, then a summary. */
-  private void stop(RunRecord record, Deprecation deprecation, PrintWriter out, PrintWriter err) {
-    record.stop(STOP_GRACE);
-    err.println();
-    err.println("regshift: stopped by a signal; nothing more is sent");
-    report(deprecation, record, out, err);
-    if (results == null) {
-      err.println("regshift: no --results file was given: the lines above are the only record of this run");
-    } else {
-      err.println("regshift: to send the rest: the same command with --resume " + results);
-    }
-    out.flush();
-    err.flush();
-  }
-
-  private static boolean isRegistrationId(String value) {
-    try {
-      RegistrationIds.of(value);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private Writer openResults() {
-    if (results == null) {
-      return null;
-    }
-    try {
-      return Files.newBufferedWriter(Path.of(results), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    } catch (IOException | java.nio.file.InvalidPathException e) {
-      throw usage("--results " + results + ": cannot open it for writing (" + e.getMessage() + ")");
-    }
-  }
-
-  /**
-   * The IDs a results file says are done by this operation: the last line for an ID wins, so a
-   * file appended to by several runs reads right.
-   */
-  private Set<String> readFinished(String file, Deprecation deprecation) {
-    List<String> lines = readLines("--resume", file);
-    Map<String, String> last = new LinkedHashMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] fields = line.split("\t", 3);
-      boolean statusOk = fields.length >= 2 && (fields[1].equals("failed") || Catalog.standard().deprecations().stream().anyMatch(d -> d.pastTense().equals(fields[1])));
-      boolean idOk = statusOk && isRegistrationId(fields[0]);
-      if (!statusOk || !idOk) {
-        throw usage("--resume " + shown(file) + ":" + (i + 1) + " is not a results line; expected ID<TAB>revoked, ID<TAB>unrevoked or"
-            + " ID<TAB>failed<TAB>reason, as --results writes");
-      }
-      last.put(fields[0], fields[1]);
-    }
-    Set<String> finished = new HashSet<>();
-    String done = deprecation.pastTense();
-    last.forEach((id, status) -> {
-      if (status.equals(done)) {
-        finished.add(id);
-      }
-    });
-    return finished;
-  }
-
-  /** The base URL was checked by the client's builder: it has no user info or query to print. */
-  private int dryRun(Deprecation deprecation, HttpUrl url, RegistrationIds ids, PrintWriter out) {
-    List<ReplacementCall> calls;
-    try {
-      calls = BatchLimits.defaults().split(url, deprecation, account, ids);
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
-    }
-    if (format.equals("json")) {
-      List<Map<String, Object>> requests = new ArrayList<>();
-      for (ReplacementCall call : calls) {
-        requests.add(Map.of("method", "POST", "url", call.url().toString(), "ids", call.ids().size()));
-      }
-      out.println(Json.write(Map.of("operation", operation(), "dryRun", true, "requests", requests)));
-    } else {
-      for (ReplacementCall call : calls) {
-        out.println("POST " + call.url());
-      }
-      out.println("regshift: would send " + calls.size() + (calls.size() == 1 ? " request" : " requests") + " for " + ids.size()
-          + " IDs, with the credentials from the environment (not shown)");
-    }
-    return 0;
-  }
-
-  /** Text: the per-ID lines are out already, so only the summary; json: the whole document. */
-  private void report(Deprecation deprecation, RunRecord record, PrintWriter out, PrintWriter err) {
-    String done = deprecation.pastTense();
-    List<String> succeeded = record.succeeded();
-    List<RegistrationsResult.Failure> failures = record.failures();
-    Map<String, String> unconfirmed = record.unconfirmed();
-    int failed = failures.stream().mapToInt(f -> f.ids().size()).sum() + unconfirmed.size();
-    if (format.equals("json")) {
-      List<Map<String, Object>> failedIds = new ArrayList<>();
-      for (RegistrationsResult.Failure f : failures) {
-        List<Map<String, Object>> errors = new ArrayList<>();
-        for (ResponseInfo e : f.errors()) {
-          errors.add(Map.of("code", e.code(), "message", e.message()));
+        String base =
+                baseUrl != null ? baseUrl : environment.getOrDefault("CLOUDFLARE_BASE_URL", Catalog.DEFAULT_BASE_URL);
+        RegistrationsClient.Builder builder;
+        try {
+            builder = RegistrationsClient.builder().environment(environment).baseUrl(base);
+        } catch (IllegalArgumentException e) {
+            throw usage((baseUrl != null ? "--base-url: " : "CLOUDFLARE_BASE_URL: ") + e.getMessage());
         }
-        for (String id : f.ids()) {
-          failedIds.add(failure(id, f.httpStatus().isPresent() ? f.httpStatus().getAsInt() : null, f.reason(), errors));
+        if (dryRun) {
+            return dryRun(deprecation, HttpUrl.get(base.strip()), distinct, out);
         }
-      }
-      unconfirmed.forEach((id, reason) -> failedIds.add(failure(id, null, reason, List.of())));
-      Map<String, Object> root = new LinkedHashMap<>();
-      root.put("operation", operation());
-      root.put("endpoint", deprecation.replacement().toString());
-      root.put(done, succeeded);
-      root.put("failed", failedIds);
-      root.put("summary", Map.of(done, succeeded.size(), "failed", failed));
-      out.println(Json.write(root));
-    }
-    out.flush();
-    err.println("regshift: " + succeeded.size() + " of " + (succeeded.size() + failed) + " registrations " + done
-        + (failed == 0 ? "" : "; " + failed + " failed (listed" + (format.equals("json") ? "" : " above") + ")"));
-  }
 
-  private static Map<String, Object> failure(String id, Integer status, String reason, List<Map<String, Object>> errors) {
-    Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("id", id);
-    entry.put("status", status);
-    entry.put("reason", reason);
-    entry.put("errors", errors);
-    return entry;
-  }
-
-  /** The file's IDs, one per line: UTF-8 (a BOM is dropped), CRLF or LF, blanks and # comments skipped. */
-  private List<String> readIds(String file) {
-    List<String> lines = readLines("--ids-file", file);
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      try {
-        RegistrationIds.of(line);
-      } catch (IllegalArgumentException e) {
-        throw usage(shown(file) + ":" + (i + 1) + ": " + e.getMessage().replace("registration ID [0] ", "registration ID "));
-      }
-      ids.add(line);
-    }
-    return ids;
-  }
-
-  /**
-   * The lines of a UTF-8 file (or standard input for {@code -}), read as a stream and refused past
-   * {@link #MAX_FILE_BYTES} or a line of {@link #MAX_LINE_BYTES}: {@code /dev/zero} or a file
-   * without line breaks is an error, not a heap exhausted.
-   */
-  private List<String> readLines(String flag, String file) {
-    List<String> lines = new ArrayList<>();
-    try (InputStream in = file.equals("-") ? stdin : Files.newInputStream(Path.of(file))) {
-      InputStream buffered = new java.io.BufferedInputStream(in, 64 * 1024);
-      java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-      long total = 0;
-      for (int b = buffered.read(); ; b = buffered.read()) {
-        if (b >= 0 && ++total > MAX_FILE_BYTES) {
-          throw usage(flag + " " + shown(file) + " is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB, the limit for a file of IDs; split it");
+        RegistrationsClient client;
+        try {
+            client = builder.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw usage(e.getMessage());
         }
-        if (b < 0 || b == '\n') {
-          lines.add(decode(flag, file, lines.size() + 1, line.toByteArray()));
-          line.reset();
-          if (b < 0) {
-            break;
-          }
-        } else if (line.size() >= MAX_LINE_BYTES) {
-          throw usage(flag + " " + shown(file) + ":" + (lines.size() + 1) + ": the line is longer than " + MAX_LINE_BYTES
-              + " bytes, the limit for one line; expected one registration ID per line");
+        List<String> todo = new ArrayList<>(distinct);
+        if (resume != null) {
+            Set<String> finished = readFinished(resume, deprecation);
+            todo.removeIf(finished::contains);
+            err.println("regshift: " + (distinct.size() - todo.size()) + " IDs already " + deprecation.pastTense()
+                    + " in " + shown(resume) + " are skipped; " + todo.size() + " to send");
+            if (todo.isEmpty()) {
+                return 0;
+            }
+        }
+        try (Writer results = openResults()) {
+            RunRecord record = new RunRecord(deprecation.pastTense(), format.equals("text") ? out : null, results);
+            Thread hook = new Thread(() -> stop(record, deprecation, out, err), "regshift-" + operation() + "-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                send(client, deprecation, todo, record, err);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is running: it reports the run, and the JVM is exiting.
+                }
+            }
+            List<RegistrationsResult.Failure> failures = record.failures();
+            report(deprecation, record, out, err);
+            if (!failures.isEmpty()
+                    && failures.stream()
+                            .allMatch(f -> f.httpStatus().orElse(0) == 401
+                                    || f.httpStatus().orElse(0) == 403)) {
+                err.println("regshift: Cloudflare refused the credentials from the environment ("
+                        + failures.get(0).reason() + " " + failures.get(0).errors() + ")");
+                return Main.EXIT_ERROR;
+            }
+            return failures.isEmpty() ? 0 : Main.EXIT_FINDINGS;
+        }
+    }
+
+    /** Sends the IDs a chunk at a time, each call's outcome recorded as it completes, until a stop. */
+    private void send(
+            RegistrationsClient client, Deprecation deprecation, List<String> ids, RunRecord record, PrintWriter err) {
+        boolean bar = System.console() != null && ids.size() > CHUNK;
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            try {
+                if (!record.begin(client.plan(deprecation, account, chunk).stream()
+                        .map(ReplacementCall::ids)
+                        .toList())) {
+                    break;
+                }
+                client.execute(deprecation, account, chunk, record::record);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+            if (record.stopped()) {
+                break;
+            }
+            if (bar) {
+                err.print(String.format("\r%s: %,d / %,d IDs", operation(), from + chunk.size(), ids.size()));
+                err.flush();
+            }
+        }
+        if (bar) {
+            err.print("\r\u001b[2K");
+        }
+    }
+
+    /** The shutdown hook: the call in flight finishes or is recorded as not confirmed, then a summary. */
+    private void stop(RunRecord record, Deprecation deprecation, PrintWriter out, PrintWriter err) {
+        record.stop(STOP_GRACE);
+        err.println();
+        err.println("regshift: stopped by a signal; nothing more is sent");
+        report(deprecation, record, out, err);
+        if (results == null) {
+            err.println("regshift: no --results file was given: the lines above are the only record of this run");
         } else {
-          line.write(b);
+            err.println("regshift: to send the rest: the same command with --resume " + results);
         }
-      }
-    } catch (NoSuchFileException e) {
-      throw usage(flag + " " + file + ": no such file");
-    } catch (IOException e) {
-      throw usage(flag + " " + file + ": " + e.getMessage());
+        out.flush();
+        err.flush();
     }
-    if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
-      lines.set(0, lines.get(0).substring(1));
+
+    private static boolean isRegistrationId(String value) {
+        try {
+            RegistrationIds.of(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
-    return lines;
-  }
 
-  private String decode(String flag, String file, int lineNumber, byte[] bytes) {
-    int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length)).toString();
-    } catch (CharacterCodingException e) {
-      throw usage(flag + " " + shown(file) + ":" + lineNumber + " is not UTF-8 text");
+    private Writer openResults() {
+        if (results == null) {
+            return null;
+        }
+        try {
+            return Files.newBufferedWriter(
+                    Path.of(results), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw usage("--results " + results + ": cannot open it for writing (" + e.getMessage() + ")");
+        }
     }
-  }
 
-  private static String shown(String file) {
-    return file.equals("-") ? "standard input" : file;
-  }
+    /**
+     * The IDs a results file says are done by this operation: the last line for an ID wins, so a
+     * file appended to by several runs reads right.
+     */
+    private Set<String> readFinished(String file, Deprecation deprecation) {
+        List<String> lines = readLines("--resume", file);
+        Map<String, String> last = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] fields = line.split("\t", 3);
+            boolean statusOk = fields.length >= 2
+                    && (fields[1].equals("failed")
+                            || Catalog.standard().deprecations().stream()
+                                    .anyMatch(d -> d.pastTense().equals(fields[1])));
+            boolean idOk = statusOk && isRegistrationId(fields[0]);
+            if (!statusOk || !idOk) {
+                throw usage("--resume " + shown(file) + ":" + (i + 1)
+                        + " is not a results line; expected ID<TAB>revoked, ID<TAB>unrevoked or"
+                        + " ID<TAB>failed<TAB>reason, as --results writes");
+            }
+            last.put(fields[0], fields[1]);
+        }
+        Set<String> finished = new HashSet<>();
+        String done = deprecation.pastTense();
+        last.forEach((id, status) -> {
+            if (status.equals(done)) {
+                finished.add(id);
+            }
+        });
+        return finished;
+    }
 
-  private CommandLine.ParameterException usage(String message) {
-    return new CommandLine.ParameterException(spec.commandLine(), message);
-  }
+    /** The base URL was checked by the client's builder: it has no user info or query to print. */
+    private int dryRun(Deprecation deprecation, HttpUrl url, RegistrationIds ids, PrintWriter out) {
+        List<ReplacementCall> calls;
+        try {
+            calls = BatchLimits.defaults().split(url, deprecation, account, ids);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        if (format.equals("json")) {
+            List<Map<String, Object>> requests = new ArrayList<>();
+            for (ReplacementCall call : calls) {
+                requests.add(Map.of(
+                        "method",
+                        "POST",
+                        "url",
+                        call.url().toString(),
+                        "ids",
+                        call.ids().size()));
+            }
+            out.println(Json.write(Map.of("operation", operation(), "dryRun", true, "requests", requests)));
+        } else {
+            for (ReplacementCall call : calls) {
+                out.println("POST " + call.url());
+            }
+            out.println("regshift: would send " + calls.size() + (calls.size() == 1 ? " request" : " requests")
+                    + " for " + ids.size() + " IDs, with the credentials from the environment (not shown)");
+        }
+        return 0;
+    }
 
-  /** Credentials are never a flag: a reminder in each command's help. */
-  static final String CREDENTIALS_HELP =
-      "Credentials come from " + Credentials.ENV_API_TOKEN + ", or " + Credentials.ENV_EMAIL + " with " + Credentials.ENV_API_KEY
-          + ", never from a flag.";
+    /** Text: the per-ID lines are out already, so only the summary; json: the whole document. */
+    private void report(Deprecation deprecation, RunRecord record, PrintWriter out, PrintWriter err) {
+        String done = deprecation.pastTense();
+        List<String> succeeded = record.succeeded();
+        List<RegistrationsResult.Failure> failures = record.failures();
+        Map<String, String> unconfirmed = record.unconfirmed();
+        int failed = failures.stream().mapToInt(f -> f.ids().size()).sum() + unconfirmed.size();
+        if (format.equals("json")) {
+            List<Map<String, Object>> failedIds = new ArrayList<>();
+            for (RegistrationsResult.Failure f : failures) {
+                List<Map<String, Object>> errors = new ArrayList<>();
+                for (ResponseInfo e : f.errors()) {
+                    errors.add(Map.of("code", e.code(), "message", e.message()));
+                }
+                for (String id : f.ids()) {
+                    failedIds.add(failure(
+                            id, f.httpStatus().isPresent() ? f.httpStatus().getAsInt() : null, f.reason(), errors));
+                }
+            }
+            unconfirmed.forEach((id, reason) -> failedIds.add(failure(id, null, reason, List.of())));
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("operation", operation());
+            root.put("endpoint", deprecation.replacement().toString());
+            root.put(done, succeeded);
+            root.put("failed", failedIds);
+            root.put("summary", Map.of(done, succeeded.size(), "failed", failed));
+            out.println(Json.write(root));
+        }
+        out.flush();
+        err.println("regshift: " + succeeded.size() + " of " + (succeeded.size() + failed) + " registrations " + done
+                + (failed == 0
+                        ? ""
+                        : "; " + failed + " failed (listed" + (format.equals("json") ? "" : " above") + ")"));
+    }
+
+    private static Map<String, Object> failure(
+            String id, Integer status, String reason, List<Map<String, Object>> errors) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", id);
+        entry.put("status", status);
+        entry.put("reason", reason);
+        entry.put("errors", errors);
+        return entry;
+    }
+
+    /** The file's IDs, one per line: UTF-8 (a BOM is dropped), CRLF or LF, blanks and # comments skipped. */
+    private List<String> readIds(String file) {
+        List<String> lines = readLines("--ids-file", file);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                RegistrationIds.of(line);
+            } catch (IllegalArgumentException e) {
+                throw usage(shown(file) + ":" + (i + 1) + ": "
+                        + e.getMessage().replace("registration ID [0] ", "registration ID "));
+            }
+            ids.add(line);
+        }
+        return ids;
+    }
+
+    /**
+     * The lines of a UTF-8 file (or standard input for {@code -}), read as a stream and refused past
+     * {@link #MAX_FILE_BYTES} or a line of {@link #MAX_LINE_BYTES}: {@code /dev/zero} or a file
+     * without line breaks is an error, not a heap exhausted.
+     */
+    private List<String> readLines(String flag, String file) {
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = file.equals("-") ? stdin : Files.newInputStream(Path.of(file))) {
+            InputStream buffered = new java.io.BufferedInputStream(in, 64 * 1024);
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            long total = 0;
+            for (int b = buffered.read(); ; b = buffered.read()) {
+                if (b >= 0 && ++total > MAX_FILE_BYTES) {
+                    throw usage(flag + " " + shown(file) + " is larger than " + MAX_FILE_BYTES / (1024 * 1024)
+                            + " MiB, the limit for a file of IDs; split it");
+                }
+                if (b < 0 || b == '\n') {
+                    lines.add(decode(flag, file, lines.size() + 1, line.toByteArray()));
+                    line.reset();
+                    if (b < 0) {
+                        break;
+                    }
+                } else if (line.size() >= MAX_LINE_BYTES) {
+                    throw usage(flag + " " + shown(file) + ":" + (lines.size() + 1) + ": the line is longer than "
+                            + MAX_LINE_BYTES + " bytes, the limit for one line; expected one registration ID per line");
+                } else {
+                    line.write(b);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw usage(flag + " " + file + ": no such file");
+        } catch (IOException e) {
+            throw usage(flag + " " + file + ": " + e.getMessage());
+        }
+        if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+            lines.set(0, lines.get(0).substring(1));
+        }
+        return lines;
+    }
+
+    private String decode(String flag, String file, int lineNumber, byte[] bytes) {
+        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, 0, length))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw usage(flag + " " + shown(file) + ":" + lineNumber + " is not UTF-8 text");
+        }
+    }
+
+    private static String shown(String file) {
+        return file.equals("-") ? "standard input" : file;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /** Credentials are never a flag: a reminder in each command's help. */
+    static final String CREDENTIALS_HELP = "Credentials come from " + Credentials.ENV_API_TOKEN + ", or "
+            + Credentials.ENV_EMAIL + " with " + Credentials.ENV_API_KEY + ", never from a flag.";
 }

@@ -11,58 +11,73 @@ import picocli.CommandLine.Option;
 
 /** {@code regshift rules}: every rule, generated from the catalog. */
 @Command(
-    name = "rules",
-    mixinStandardHelpOptions = true,
-    versionProvider = Main.VersionProvider.class,
-    description = "Lists every rule: its id, what it detects, an example, and the replacement.")
+        name = "rules",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Lists every rule: its id, what it detects, an example, and the replacement.")
 final class RulesCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--markdown", description = "Print the rule reference as Markdown (docs/rules.md).")
-  boolean markdown;
+    @Option(names = "--markdown", description = "Print the rule reference as Markdown (docs/rules.md).")
+    boolean markdown;
 
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    RuleSet rules = RuleSet.fromCatalog(Catalog.standard());
-    out.print(markdown ? RuleReference.markdown(rules) : RuleReference.text(rules));
-    out.flush();
-    return 0;
-  }
-
-  /** Renders the rule list; the Markdown form is docs/rules.md. */
-  static final class RuleReference {
-    private RuleReference() {}
-
-    static String text(RuleSet rules) {
-      StringBuilder s = new StringBuilder();
-      for (Rule rule : rules.all()) {
-        s.append(rule.id()).append('\n');
-        s.append("  detects:     ").append(rule.description().replace("`", "")).append('\n');
-        s.append("  example:     ").append(rule.example()).append('\n');
-        s.append("  replacement: ").append(rule.replacement().replace("`", "")).append('\n');
-        s.append("  reference:   ").append(rule.deprecation().documentation()).append("\n\n");
-      }
-      return s.toString();
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        RuleSet rules = RuleSet.fromCatalog(Catalog.standard());
+        out.print(markdown ? RuleReference.markdown(rules) : RuleReference.text(rules));
+        out.flush();
+        return 0;
     }
 
-    static String markdown(RuleSet rules) {
-      StringBuilder s = new StringBuilder();
-      s.append("# Rule reference\n\n");
-      s.append("Generated from the catalog in `core` by `regshift rules --markdown`; a test fails when this file is out of date.\n\n");
-      s.append("| rule | detects | replacement |\n| --- | --- | --- |\n");
-      for (Rule rule : rules.all()) {
-        s.append("| [`").append(rule.id()).append("`](#").append(rule.id()).append(") | ")
-            .append(rule.title()).append(" | ").append(rule.replacement().replace("|", "\\|")).append(" |\n");
-      }
-      for (Rule rule : rules.all()) {
-        s.append("\n## ").append(rule.id()).append("\n\n");
-        s.append(rule.description()).append("\n\n");
-        s.append("Example:\n\n```\n").append(rule.example()).append("\n```\n\n");
-        s.append("Replacement: ").append(rule.replacement()).append("\n\n");
-        s.append(rule.helpMarkdown()).append('\n');
-      }
-      return s.toString();
+    /** Renders the rule list; the Markdown form is docs/rules.md. */
+    static final class RuleReference {
+        private RuleReference() {}
+
+        static String text(RuleSet rules) {
+            StringBuilder s = new StringBuilder();
+            for (Rule rule : rules.all()) {
+                s.append(rule.id()).append('\n');
+                s.append("  detects:     ")
+                        .append(rule.description().replace("`", ""))
+                        .append('\n');
+                s.append("  example:     ").append(rule.example()).append('\n');
+                s.append("  replacement: ")
+                        .append(rule.replacement().replace("`", ""))
+                        .append('\n');
+                s.append("  reference:   ")
+                        .append(rule.deprecation().documentation())
+                        .append("\n\n");
+            }
+            return s.toString();
+        }
+
+        static String markdown(RuleSet rules) {
+            StringBuilder s = new StringBuilder();
+            s.append("# Rule reference\n\n");
+            s.append(
+                    "Generated from the catalog in `core` by `regshift rules --markdown`; a test fails when this file is out of date.\n\n");
+            s.append("| rule | detects | replacement |\n| --- | --- | --- |\n");
+            for (Rule rule : rules.all()) {
+                s.append("| [`")
+                        .append(rule.id())
+                        .append("`](#")
+                        .append(rule.id())
+                        .append(") | ")
+                        .append(rule.title())
+                        .append(" | ")
+                        .append(rule.replacement().replace("|", "\\|"))
+                        .append(" |\n");
+            }
+            for (Rule rule : rules.all()) {
+                s.append("\n## ").append(rule.id()).append("\n\n");
+                s.append(rule.description()).append("\n\n");
+                s.append("Example:\n\n```\n").append(rule.example()).append("\n```\n\n");
+                s.append("Replacement: ").append(rule.replacement()).append("\n\n");
+                s.append(rule.helpMarkdown()).append('\n');
+            }
+            return s.toString();
+        }
     }
-  }
 }

@@ -24,96 +24,119 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code regshift proxy}: serves until SIGTERM; start-up failures are one line and exit code 2. */
 class ProxyCommandTest {
-  static Process regshift(Path stderr, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(),
-        "proxy"));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-  }
-
-  @Test
-  void servesUntilSigtermThenExits(@TempDir Path dir) throws Exception {
-    Path stderr = dir.resolve("stderr.txt");
-    Process process = regshift(stderr, "--listen", "127.0.0.1:0", "--upstream", "http://127.0.0.1:9/client/v4");
-    String line;
-    HttpResponse<String> health;
-    try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      line = out.readLine();
-      Matcher serving = Pattern.compile("regshift proxy: serving (http://127\\.0\\.0\\.1:\\d+)/client/v4 -> http://127\\.0\\.0\\.1:9/client/v4 .*")
-          .matcher(String.valueOf(line));
-      assertThat(serving.matches()).as("first line: %s", line).isTrue();
-
-      health = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(serving.group(1) + "/__regshift/health")).build(), HttpResponse.BodyHandlers.ofString());
-
-      assertThat(health.statusCode()).isEqualTo(200);
-      assertThat(health.body()).contains("\"status\":\"serving\"");
-      String access = out.readLine();
-      assertThat(access).matches("\\S+ 127\\.0\\.0\\.1 GET /__regshift/health 200 \\d+B \\S+ms route=operations");
-    } finally {
-      process.destroy(); // SIGTERM
+    static Process regshift(Path stderr, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "proxy"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
     }
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String err = Files.readString(stderr);
-    assertThat(process.exitValue()).as(err).isEqualTo(143);
-    assertThat(err).doesNotContain("error");
-  }
 
-  @Test
-  void aPortInUseIsOneLineAndExitCode2() throws IOException {
-    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Cli cli = Cli.run("proxy", "--listen", "127.0.0.1:" + taken.getLocalPort());
+    @Test
+    void servesUntilSigtermThenExits(@TempDir Path dir) throws Exception {
+        Path stderr = dir.resolve("stderr.txt");
+        Process process = regshift(stderr, "--listen", "127.0.0.1:0", "--upstream", "http://127.0.0.1:9/client/v4");
+        String line;
+        HttpResponse<String> health;
+        try {
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            line = out.readLine();
+            Matcher serving = Pattern.compile(
+                            "regshift proxy: serving (http://127\\.0\\.0\\.1:\\d+)/client/v4 -> http://127\\.0\\.0\\.1:9/client/v4 .*")
+                    .matcher(String.valueOf(line));
+            assertThat(serving.matches()).as("first line: %s", line).isTrue();
 
-      assertThat(cli.exit()).isEqualTo(2);
-      assertThat(cli.err().lines()).singleElement().asString()
-          .startsWith("regshift: error: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": the address is already in use");
+            health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(serving.group(1) + "/__regshift/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"serving\"");
+            String access = out.readLine();
+            assertThat(access).matches("\\S+ 127\\.0\\.0\\.1 GET /__regshift/health 200 \\d+B \\S+ms route=operations");
+        } finally {
+            process.destroy(); // SIGTERM
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(stderr);
+        assertThat(process.exitValue()).as(err).isEqualTo(143);
+        assertThat(err).doesNotContain("error");
     }
-  }
 
-  @Test
-  void aBadUpstreamUrlIsOneLineAndExitCode2() {
-    Cli cli = Cli.run("proxy", "--upstream", "ftp://api.cloudflare.com/client/v4");
+    @Test
+    void aPortInUseIsOneLineAndExitCode2() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Cli cli = Cli.run("proxy", "--listen", "127.0.0.1:" + taken.getLocalPort());
 
-    assertThat(cli.exit()).isEqualTo(2);
-    assertThat(cli.err().lines()).singleElement().asString()
-        .isEqualTo("regshift: error: upstream URL \"ftp://api.cloudflare.com/client/v4\" is not an http or https URL;"
-            + " expected something like https://api.cloudflare.com/client/v4");
-  }
+            assertThat(cli.exit()).isEqualTo(2);
+            assertThat(cli.err().lines())
+                    .singleElement()
+                    .asString()
+                    .startsWith("regshift: error: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                            + ": the address is already in use");
+        }
+    }
 
-  @Test
-  void aBadListenAddressIsOneLineAndExitCode2() {
-    Cli cli = Cli.run("proxy", "--listen", "8787");
+    @Test
+    void aBadUpstreamUrlIsOneLineAndExitCode2() {
+        Cli cli = Cli.run("proxy", "--upstream", "ftp://api.cloudflare.com/client/v4");
 
-    assertThat(cli.exit()).isEqualTo(2);
-    assertThat(cli.err().lines()).singleElement().asString().startsWith("regshift: error: listen address \"8787\" is not HOST:PORT");
-  }
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err().lines())
+                .singleElement()
+                .asString()
+                .isEqualTo(
+                        "regshift: error: upstream URL \"ftp://api.cloudflare.com/client/v4\" is not an http or https URL;"
+                                + " expected something like https://api.cloudflare.com/client/v4");
+    }
 
-  @Test
-  void helpShowsTheDefaults() {
-    Cli cli = Cli.run("proxy", "--help");
+    @Test
+    void aBadListenAddressIsOneLineAndExitCode2() {
+        Cli cli = Cli.run("proxy", "--listen", "8787");
 
-    assertThat(cli.exit()).isZero();
-    assertThat(cli.out()).contains("--listen=HOST:PORT", "127.0.0.1:8787", "--upstream=URL", "https://api.cloudflare.com/client/v4",
-        "--allow-host=NAME", "--shutdown-timeout=DURATION", "--max-deprecated-calls=N", "--body-timeout=DURATION");
-  }
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("regshift: error: listen address \"8787\" is not HOST:PORT");
+    }
 
-  @Test
-  void aDeprecatedCallCapacityBelowOneIsOneLineAndExitCode2() {
-    Cli cli = Cli.run("proxy", "--max-deprecated-calls", "0");
+    @Test
+    void helpShowsTheDefaults() {
+        Cli cli = Cli.run("proxy", "--help");
 
-    assertThat(cli.exit()).isEqualTo(2);
-    assertThat(cli.err().lines()).singleElement().asString().contains("at least 1", "was 0");
-  }
+        assertThat(cli.exit()).isZero();
+        assertThat(cli.out())
+                .contains(
+                        "--listen=HOST:PORT",
+                        "127.0.0.1:8787",
+                        "--upstream=URL",
+                        "https://api.cloudflare.com/client/v4",
+                        "--allow-host=NAME",
+                        "--shutdown-timeout=DURATION",
+                        "--max-deprecated-calls=N",
+                        "--body-timeout=DURATION");
+    }
 
-  @Test
-  void aBadDurationIsAUsageError() {
-    Cli cli = Cli.run("proxy", "--upstream-timeout", "soon");
+    @Test
+    void aDeprecatedCallCapacityBelowOneIsOneLineAndExitCode2() {
+        Cli cli = Cli.run("proxy", "--max-deprecated-calls", "0");
 
-    assertThat(cli.exit()).isEqualTo(2);
-    assertThat(cli.err()).contains("\"soon\" is not a duration");
-  }
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err().lines()).singleElement().asString().contains("at least 1", "was 0");
+    }
+
+    @Test
+    void aBadDurationIsAUsageError() {
+        Cli cli = Cli.run("proxy", "--upstream-timeout", "soon");
+
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err()).contains("\"soon\" is not a duration");
+    }
 }

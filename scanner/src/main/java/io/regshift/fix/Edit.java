@@ -6,9 +6,9 @@ package io.regshift.fix;
  * keeps its encoding, BOM, line endings and every byte outside the edits.
  */
 record Edit(int start, int end, String text) {
-  Edit {
-    if (start < 0 || end < start) {
-      throw new IllegalArgumentException("bad edit range [" + start + ", " + end + ")");
+    Edit {
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("bad edit range [" + start + ", " + end + ")");
+        }
     }
-  }
 }

@@ -14,103 +14,113 @@ import java.util.regex.Pattern;
  * retrofit2.http.Query} is imported if it is not. Java and Kotlin.
  */
 final class RetrofitRewriter {
-  private static final Pattern POST_BEFORE = Pattern.compile("@POST\\s*\\(\\s*(?:value\\s*=\\s*)?\"[^\"\\n]*$");
+    private static final Pattern POST_BEFORE = Pattern.compile("@POST\\s*\\(\\s*(?:value\\s*=\\s*)?\"[^\"\\n]*$");
 
-  private RetrofitRewriter() {}
+    private RetrofitRewriter() {}
 
-  /** Whether the finding is the path of a {@code @POST} annotation. */
-  static boolean applies(String text, Finding finding) {
-    int start = (int) finding.span().start();
-    int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    return POST_BEFORE.matcher(text.substring(lineStart, start)).find();
-  }
-
-  static Outcome rewrite(String text, Finding finding, Deprecation deprecation, boolean kotlin) {
-    int start = (int) finding.span().start();
-    int end = (int) finding.span().end();
-    int annotationOpen = text.lastIndexOf('(', start);
-    int annotationClose = Syntax.close(text, annotationOpen, text.length(), Syntax.Family.C_LIKE);
-    int parameters = parameterList(text, annotationClose);
-    int parametersEnd = parameters < 0 ? -1 : Syntax.close(text, parameters, text.length(), Syntax.Family.C_LIKE);
-    if (annotationClose < 0 || parametersEnd < 0) {
-      return Outcome.notFixable(finding, "the method after the @POST annotation was not found", manualStep(deprecation));
+    /** Whether the finding is the path of a {@code @POST} annotation. */
+    static boolean applies(String text, Finding finding) {
+        int start = (int) finding.span().start();
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        return POST_BEFORE.matcher(text.substring(lineStart, start)).find();
     }
-    Matcher body = Pattern.compile("@Body\\b").matcher(text).region(parameters, parametersEnd);
-    if (!body.find()) {
-      return Outcome.notFixable(finding, "the method has no @Body parameter", manualStep(deprecation));
-    }
-    List<Edit> edits = new ArrayList<>();
-    edits.add(new Edit(start, end, String.join("/", deprecation.replacement().segmentsAfterAccount())));
-    edits.add(new Edit(body.start(), body.end(), "@Query(\"" + deprecation.mapping().queryParameter() + "\")"));
-    Edit imported = importQuery(text, kotlin);
-    if (imported != null) {
-      edits.add(imported);
-    }
-    return Outcome.fixed(finding, edits);
-  }
 
-  /** The '(' of the method's parameters: the first after the annotation that follows a name. */
-  private static int parameterList(String text, int from) {
-    for (int i = from; i >= 0 && i < text.length(); i++) {
-      int skipped = Syntax.skip(text, i, text.length(), Syntax.Family.C_LIKE);
-      if (skipped != i) {
-        i = skipped - 1;
-        continue;
-      }
-      char c = text.charAt(i);
-      if (c == '@') { // another annotation, perhaps with arguments
-        int j = i + 1 + Syntax.identifierAt(text, i + 1).length();
-        while (j < text.length() && text.charAt(j) == '.') {
-          j += 1 + Syntax.identifierAt(text, j + 1).length();
+    static Outcome rewrite(String text, Finding finding, Deprecation deprecation, boolean kotlin) {
+        int start = (int) finding.span().start();
+        int end = (int) finding.span().end();
+        int annotationOpen = text.lastIndexOf('(', start);
+        int annotationClose = Syntax.close(text, annotationOpen, text.length(), Syntax.Family.C_LIKE);
+        int parameters = parameterList(text, annotationClose);
+        int parametersEnd = parameters < 0 ? -1 : Syntax.close(text, parameters, text.length(), Syntax.Family.C_LIKE);
+        if (annotationClose < 0 || parametersEnd < 0) {
+            return Outcome.notFixable(
+                    finding, "the method after the @POST annotation was not found", manualStep(deprecation));
         }
-        int k = Syntax.skipSpace(text, j, text.length(), Syntax.Family.C_LIKE);
-        i = (k < text.length() && text.charAt(k) == '(' ? Syntax.close(text, k, text.length(), Syntax.Family.C_LIKE) : j) - 1;
-        if (i < 0) {
-          return -1;
+        Matcher body = Pattern.compile("@Body\\b").matcher(text).region(parameters, parametersEnd);
+        if (!body.find()) {
+            return Outcome.notFixable(finding, "the method has no @Body parameter", manualStep(deprecation));
         }
-      } else if (c == '(') {
-        return i;
-      } else if (c == ';' || c == '{' || c == '}') {
+        List<Edit> edits = new ArrayList<>();
+        edits.add(
+                new Edit(start, end, String.join("/", deprecation.replacement().segmentsAfterAccount())));
+        edits.add(new Edit(
+                body.start(), body.end(), "@Query(\"" + deprecation.mapping().queryParameter() + "\")"));
+        Edit imported = importQuery(text, kotlin);
+        if (imported != null) {
+            edits.add(imported);
+        }
+        return Outcome.fixed(finding, edits);
+    }
+
+    /** The '(' of the method's parameters: the first after the annotation that follows a name. */
+    private static int parameterList(String text, int from) {
+        for (int i = from; i >= 0 && i < text.length(); i++) {
+            int skipped = Syntax.skip(text, i, text.length(), Syntax.Family.C_LIKE);
+            if (skipped != i) {
+                i = skipped - 1;
+                continue;
+            }
+            char c = text.charAt(i);
+            if (c == '@') { // another annotation, perhaps with arguments
+                int j = i + 1 + Syntax.identifierAt(text, i + 1).length();
+                while (j < text.length() && text.charAt(j) == '.') {
+                    j += 1 + Syntax.identifierAt(text, j + 1).length();
+                }
+                int k = Syntax.skipSpace(text, j, text.length(), Syntax.Family.C_LIKE);
+                i = (k < text.length() && text.charAt(k) == '('
+                                ? Syntax.close(text, k, text.length(), Syntax.Family.C_LIKE)
+                                : j)
+                        - 1;
+                if (i < 0) {
+                    return -1;
+                }
+            } else if (c == '(') {
+                return i;
+            } else if (c == ';' || c == '{' || c == '}') {
+                return -1;
+            }
+        }
         return -1;
-      }
     }
-    return -1;
-  }
 
-  /** An import of retrofit2.http.Query, unless the file has it or imports retrofit2.http.*. */
-  private static Edit importQuery(String text, boolean kotlin) {
-    if (Pattern.compile("(?m)^\\s*import\\s+retrofit2\\.http\\.(Query|\\*)\\s*;?\\s*$").matcher(text).find()) {
-      return null;
+    /** An import of retrofit2.http.Query, unless the file has it or imports retrofit2.http.*. */
+    private static Edit importQuery(String text, boolean kotlin) {
+        if (Pattern.compile("(?m)^\\s*import\\s+retrofit2\\.http\\.(Query|\\*)\\s*;?\\s*$")
+                .matcher(text)
+                .find()) {
+            return null;
+        }
+        String eol = Syntax.lineEnding(text);
+        String line = "import retrofit2.http.Query" + (kotlin ? "" : ";") + eol;
+        Matcher imports = Pattern.compile("(?m)^\\s*import\\s+retrofit2\\.http\\.[A-Za-z]+\\s*;?[ \\t]*\\r?$")
+                .matcher(text);
+        int after = -1;
+        while (imports.find()) {
+            after = imports.end();
+        }
+        if (after < 0) {
+            Matcher any = Pattern.compile("(?m)^\\s*import\\s+[^\\n]*$").matcher(text);
+            while (any.find()) {
+                after = any.end();
+            }
+        }
+        if (after < 0) {
+            Matcher pkg = Pattern.compile("(?m)^\\s*package\\s+[^\\n]*$").matcher(text);
+            if (!pkg.find()) {
+                int bom = text.startsWith("\u00ef\u00bb\u00bf") ? 3 : 0;
+                return new Edit(bom, bom, line);
+            }
+            after = pkg.end();
+            line = eol + line;
+        }
+        int lineEnd = text.indexOf('\n', after);
+        int at = lineEnd < 0 ? text.length() : lineEnd + 1;
+        return new Edit(at, at, lineEnd < 0 ? eol + line.substring(0, line.length() - eol.length()) : line);
     }
-    String eol = Syntax.lineEnding(text);
-    String line = "import retrofit2.http.Query" + (kotlin ? "" : ";") + eol;
-    Matcher imports = Pattern.compile("(?m)^\\s*import\\s+retrofit2\\.http\\.[A-Za-z]+\\s*;?[ \\t]*\\r?$").matcher(text);
-    int after = -1;
-    while (imports.find()) {
-      after = imports.end();
-    }
-    if (after < 0) {
-      Matcher any = Pattern.compile("(?m)^\\s*import\\s+[^\\n]*$").matcher(text);
-      while (any.find()) {
-        after = any.end();
-      }
-    }
-    if (after < 0) {
-      Matcher pkg = Pattern.compile("(?m)^\\s*package\\s+[^\\n]*$").matcher(text);
-      if (!pkg.find()) {
-        int bom = text.startsWith("\u00ef\u00bb\u00bf") ? 3 : 0;
-        return new Edit(bom, bom, line);
-      }
-      after = pkg.end();
-      line = eol + line;
-    }
-    int lineEnd = text.indexOf('\n', after);
-    int at = lineEnd < 0 ? text.length() : lineEnd + 1;
-    return new Edit(at, at, lineEnd < 0 ? eol + line.substring(0, line.length() - eol.length()) : line);
-  }
 
-  private static String manualStep(Deprecation d) {
-    return "annotate the method with @POST(\"..." + d.replacement().pathTemplate() + "\") and pass the IDs as @Query(\""
-        + d.mapping().queryParameter() + "\") List<String> instead of @Body";
-  }
+    private static String manualStep(Deprecation d) {
+        return "annotate the method with @POST(\"..." + d.replacement().pathTemplate()
+                + "\") and pass the IDs as @Query(\"" + d.mapping().queryParameter()
+                + "\") List<String> instead of @Body";
+    }
 }

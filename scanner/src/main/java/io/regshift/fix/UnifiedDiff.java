@@ -11,100 +11,112 @@ import java.util.List;
  * exact; lines are shown as UTF-8, with control characters (but tab) as visible escapes.
  */
 final class UnifiedDiff {
-  private static final int CONTEXT = 3;
+    private static final int CONTEXT = 3;
 
-  private UnifiedDiff() {}
+    private UnifiedDiff() {}
 
-  static String of(String path, byte[] before, byte[] after) {
-    List<String> a = lines(before);
-    List<String> b = lines(after);
-    int prefix = 0;
-    while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) {
-      prefix++;
-    }
-    if (prefix == a.size() && prefix == b.size()) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder();
-    String shown = ControlCharacters.escape(path);
-    out.append("--- a/").append(shown).append('\n').append("+++ b/").append(shown).append('\n');
-    // Hunks: walk both files, aligning equal lines greedily (edits never reorder lines).
-    int i = 0;
-    int j = 0;
-    List<int[]> changes = new ArrayList<>(); // [aStart, aEnd, bStart, bEnd]
-    while (i < a.size() || j < b.size()) {
-      if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
-        i++;
-        j++;
-        continue;
-      }
-      int[] next = resync(a, b, i, j);
-      changes.add(new int[] {i, next[0], j, next[1]});
-      i = next[0];
-      j = next[1];
-    }
-    int c = 0;
-    while (c < changes.size()) {
-      int first = c;
-      while (c + 1 < changes.size() && changes.get(c + 1)[0] - changes.get(c)[1] <= 2 * CONTEXT) {
-        c++;
-      }
-      int aFrom = Math.max(0, changes.get(first)[0] - CONTEXT);
-      int bFrom = Math.max(0, changes.get(first)[2] - CONTEXT);
-      int aTo = Math.min(a.size(), changes.get(c)[1] + CONTEXT);
-      int bTo = Math.min(b.size(), changes.get(c)[3] + CONTEXT);
-      out.append("@@ -").append(range(aFrom, aTo)).append(" +").append(range(bFrom, bTo)).append(" @@\n");
-      int ai = aFrom;
-      int bi = bFrom;
-      for (int k = first; k <= c; k++) {
-        int[] ch = changes.get(k);
-        while (ai < ch[0]) {
-          out.append(' ').append(a.get(ai++)).append('\n');
-          bi++;
+    static String of(String path, byte[] before, byte[] after) {
+        List<String> a = lines(before);
+        List<String> b = lines(after);
+        int prefix = 0;
+        while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) {
+            prefix++;
         }
-        for (int x = ch[0]; x < ch[1]; x++) {
-          out.append('-').append(a.get(x)).append('\n');
+        if (prefix == a.size() && prefix == b.size()) {
+            return "";
         }
-        for (int y = ch[2]; y < ch[3]; y++) {
-          out.append('+').append(b.get(y)).append('\n');
+        StringBuilder out = new StringBuilder();
+        String shown = ControlCharacters.escape(path);
+        out.append("--- a/")
+                .append(shown)
+                .append('\n')
+                .append("+++ b/")
+                .append(shown)
+                .append('\n');
+        // Hunks: walk both files, aligning equal lines greedily (edits never reorder lines).
+        int i = 0;
+        int j = 0;
+        List<int[]> changes = new ArrayList<>(); // [aStart, aEnd, bStart, bEnd]
+        while (i < a.size() || j < b.size()) {
+            if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
+                i++;
+                j++;
+                continue;
+            }
+            int[] next = resync(a, b, i, j);
+            changes.add(new int[] {i, next[0], j, next[1]});
+            i = next[0];
+            j = next[1];
         }
-        ai = ch[1];
-        bi = ch[3];
-      }
-      while (ai < aTo) {
-        out.append(' ').append(a.get(ai++)).append('\n');
-      }
-      c++;
-    }
-    return out.toString();
-  }
-
-  /** The first pair of positions from which the files agree again on a line. */
-  private static int[] resync(List<String> a, List<String> b, int i, int j) {
-    for (int distance = 1; distance <= a.size() - i + b.size() - j; distance++) {
-      for (int da = 0; da <= distance; da++) {
-        int x = i + da;
-        int y = j + distance - da;
-        if (x <= a.size() && y <= b.size() && (x == a.size() && y == b.size() || x < a.size() && y < b.size() && a.get(x).equals(b.get(y)))) {
-          return new int[] {x, y};
+        int c = 0;
+        while (c < changes.size()) {
+            int first = c;
+            while (c + 1 < changes.size() && changes.get(c + 1)[0] - changes.get(c)[1] <= 2 * CONTEXT) {
+                c++;
+            }
+            int aFrom = Math.max(0, changes.get(first)[0] - CONTEXT);
+            int bFrom = Math.max(0, changes.get(first)[2] - CONTEXT);
+            int aTo = Math.min(a.size(), changes.get(c)[1] + CONTEXT);
+            int bTo = Math.min(b.size(), changes.get(c)[3] + CONTEXT);
+            out.append("@@ -")
+                    .append(range(aFrom, aTo))
+                    .append(" +")
+                    .append(range(bFrom, bTo))
+                    .append(" @@\n");
+            int ai = aFrom;
+            int bi = bFrom;
+            for (int k = first; k <= c; k++) {
+                int[] ch = changes.get(k);
+                while (ai < ch[0]) {
+                    out.append(' ').append(a.get(ai++)).append('\n');
+                    bi++;
+                }
+                for (int x = ch[0]; x < ch[1]; x++) {
+                    out.append('-').append(a.get(x)).append('\n');
+                }
+                for (int y = ch[2]; y < ch[3]; y++) {
+                    out.append('+').append(b.get(y)).append('\n');
+                }
+                ai = ch[1];
+                bi = ch[3];
+            }
+            while (ai < aTo) {
+                out.append(' ').append(a.get(ai++)).append('\n');
+            }
+            c++;
         }
-      }
+        return out.toString();
     }
-    return new int[] {a.size(), b.size()};
-  }
 
-  private static String range(int from, int to) {
-    int count = to - from;
-    return (count == 0 ? from : from + 1) + (count == 1 ? "" : "," + count);
-  }
-
-  private static List<String> lines(byte[] bytes) {
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-    if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-      lines.remove(lines.size() - 1);
+    /** The first pair of positions from which the files agree again on a line. */
+    private static int[] resync(List<String> a, List<String> b, int i, int j) {
+        for (int distance = 1; distance <= a.size() - i + b.size() - j; distance++) {
+            for (int da = 0; da <= distance; da++) {
+                int x = i + da;
+                int y = j + distance - da;
+                if (x <= a.size()
+                        && y <= b.size()
+                        && (x == a.size() && y == b.size()
+                                || x < a.size() && y < b.size() && a.get(x).equals(b.get(y)))) {
+                    return new int[] {x, y};
+                }
+            }
+        }
+        return new int[] {a.size(), b.size()};
     }
-    lines.replaceAll(l -> ControlCharacters.escape(l.endsWith("\r") ? l.substring(0, l.length() - 1) : l));
-    return lines;
-  }
+
+    private static String range(int from, int to) {
+        int count = to - from;
+        return (count == 0 ? from : from + 1) + (count == 1 ? "" : "," + count);
+    }
+
+    private static List<String> lines(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        lines.replaceAll(l -> ControlCharacters.escape(l.endsWith("\r") ? l.substring(0, l.length() - 1) : l));
+        return lines;
+    }
 }

@@ -17,58 +17,91 @@ import java.util.Objects;
  * @param span where the match is in the file's bytes, for tools that rewrite it
  */
 public record Finding(
-    Rule rule,
-    Severity severity,
-    Source source,
-    int line,
-    int column,
-    int endColumn,
-    String message,
-    String snippet,
-    int highlightStart,
-    int highlightEnd,
-    String fingerprint,
-    Span span) {
+        Rule rule,
+        Severity severity,
+        Source source,
+        int line,
+        int column,
+        int endColumn,
+        String message,
+        String snippet,
+        int highlightStart,
+        int highlightEnd,
+        String fingerprint,
+        Span span) {
 
-  /**
-   * Byte offsets in the file (or archive entry): the match {@code [start, end)}, and for an SDK
-   * call {@code callEnd}, just past its closing parenthesis ({@code end} otherwise).
-   */
-  public record Span(long start, long end, long callEnd) {}
+    /**
+     * Byte offsets in the file (or archive entry): the match {@code [start, end)}, and for an SDK
+     * call {@code callEnd}, just past its closing parenthesis ({@code end} otherwise).
+     */
+    public record Span(long start, long end, long callEnd) {}
 
-  public Finding {
-    Objects.requireNonNull(rule, "rule");
-    Objects.requireNonNull(source, "source");
-    if (line < 1 || column < 1) {
-      throw new IllegalArgumentException("line and column are 1-based: " + line + ":" + column);
+    public Finding {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(source, "source");
+        if (line < 1 || column < 1) {
+            throw new IllegalArgumentException("line and column are 1-based: " + line + ":" + column);
+        }
     }
-  }
 
-  /**
-   * How reports name the file: relative to the scanned root, {@code /}-separated; {@code
-   * a.jar!/b/C.class} inside archives.
-   */
-  public String path() {
-    return source.text();
-  }
+    /**
+     * How reports name the file: relative to the scanned root, {@code /}-separated; {@code
+     * a.jar!/b/C.class} inside archives.
+     */
+    public String path() {
+        return source.text();
+    }
 
-  public String ruleId() {
-    return rule.id();
-  }
+    public String ruleId() {
+        return rule.id();
+    }
 
-  public Finding withMessage(String message) {
-    return new Finding(
-        rule, severity, source, line, column, endColumn, message, snippet, highlightStart, highlightEnd, fingerprint, span);
-  }
+    public Finding withMessage(String message) {
+        return new Finding(
+                rule,
+                severity,
+                source,
+                line,
+                column,
+                endColumn,
+                message,
+                snippet,
+                highlightStart,
+                highlightEnd,
+                fingerprint,
+                span);
+    }
 
-  /** The same finding in a source named otherwise; its fingerprint stays. */
-  public Finding withSource(Source source) {
-    return new Finding(
-        rule, severity, source, line, column, endColumn, message, snippet, highlightStart, highlightEnd, fingerprint, span);
-  }
+    /** The same finding in a source named otherwise; its fingerprint stays. */
+    public Finding withSource(Source source) {
+        return new Finding(
+                rule,
+                severity,
+                source,
+                line,
+                column,
+                endColumn,
+                message,
+                snippet,
+                highlightStart,
+                highlightEnd,
+                fingerprint,
+                span);
+    }
 
-  public Finding withFingerprint(String fingerprint) {
-    return new Finding(
-        rule, severity, source, line, column, endColumn, message, snippet, highlightStart, highlightEnd, fingerprint, span);
-  }
+    public Finding withFingerprint(String fingerprint) {
+        return new Finding(
+                rule,
+                severity,
+                source,
+                line,
+                column,
+                endColumn,
+                message,
+                snippet,
+                highlightStart,
+                highlightEnd,
+                fingerprint,
+                span);
+    }
 }

@@ -18,83 +18,85 @@ import java.util.Optional;
  * @param replacement what to write instead
  */
 public record Rule(
-    String id,
-    Deprecation deprecation,
-    Kind kind,
-    SdkCall.Language language,
-    String title,
-    String description,
-    String example,
-    String replacement) {
+        String id,
+        Deprecation deprecation,
+        Kind kind,
+        SdkCall.Language language,
+        String title,
+        String description,
+        String example,
+        String replacement) {
 
-  /** The forms of use a rule detects. */
-  public enum Kind {
-    /** The deprecated path in any text: strings, URLs, curl commands, config, API documents. */
-    PATH,
-    /** An official SDK's call of the deprecated endpoint. */
-    SDK_CALL,
-    /** The deprecated path inside a compiled class or an archive. */
-    ARTIFACT
-  }
-
-  public Rule {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(deprecation, "deprecation");
-    Objects.requireNonNull(kind, "kind");
-    if ((kind == Kind.SDK_CALL) != (language != null)) {
-      throw new IllegalArgumentException("an SDK rule, and only an SDK rule, has a language: " + id);
+    /** The forms of use a rule detects. */
+    public enum Kind {
+        /** The deprecated path in any text: strings, URLs, curl commands, config, API documents. */
+        PATH,
+        /** An official SDK's call of the deprecated endpoint. */
+        SDK_CALL,
+        /** The deprecated path inside a compiled class or an archive. */
+        ARTIFACT
     }
-  }
 
-  public Optional<SdkCall.Language> sdkLanguage() {
-    return Optional.ofNullable(language);
-  }
+    public Rule {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(deprecation, "deprecation");
+        Objects.requireNonNull(kind, "kind");
+        if ((kind == Kind.SDK_CALL) != (language != null)) {
+            throw new IllegalArgumentException("an SDK rule, and only an SDK rule, has a language: " + id);
+        }
+    }
 
-  /** The endpoint the rule is about, e.g. {@code POST /accounts/{account_id}/devices/revoke}. */
-  public String endpoint() {
-    return deprecation.deprecated().toString();
-  }
+    public Optional<SdkCall.Language> sdkLanguage() {
+        return Optional.ofNullable(language);
+    }
 
-  /** Markdown: why it matters and the steps to migrate, for SARIF's {@code help} and the docs. */
-  public String helpMarkdown() {
-    Deprecation d = deprecation;
-    String steps =
-        switch (kind) {
-          case PATH ->
-              "1. Change the path to `"
-                  + d.replacement().pathTemplate()
-                  + "`.\n2. Move the IDs: "
-                  + d.mapping().describe()
-                  + ".\n3. If the call is made by an SDK or a tool you do not control, upgrade it, or"
-                  + " run it through the regshift proxy while you migrate.";
-          case SDK_CALL -> {
-            SdkCall call = d.sdkCalls().stream().filter(c -> c.language() == language).findFirst().orElseThrow();
-            yield "1. Replace the call with `"
-                + replacement
-                + "`.\n2. Pass the IDs as `"
-                + call.replacementIdsArgument()
-                + "` instead of `"
-                + call.deprecatedIdsArgument()
-                + "`.\n3. `regshift fix` rewrites this call mechanically.";
-          }
-          case ARTIFACT ->
-              "1. Find the dependency that contains this class (the path names the archive).\n"
-                  + "2. Upgrade it to a version that calls `"
-                  + d.replacement().pathTemplate()
-                  + "`.\n3. Until then, route its calls with the regshift legacy adapter or proxy.";
+    /** The endpoint the rule is about, e.g. {@code POST /accounts/{account_id}/devices/revoke}. */
+    public String endpoint() {
+        return deprecation.deprecated().toString();
+    }
+
+    /** Markdown: why it matters and the steps to migrate, for SARIF's {@code help} and the docs. */
+    public String helpMarkdown() {
+        Deprecation d = deprecation;
+        String steps = switch (kind) {
+            case PATH ->
+                "1. Change the path to `"
+                        + d.replacement().pathTemplate()
+                        + "`.\n2. Move the IDs: "
+                        + d.mapping().describe()
+                        + ".\n3. If the call is made by an SDK or a tool you do not control, upgrade it, or"
+                        + " run it through the regshift proxy while you migrate.";
+            case SDK_CALL -> {
+                SdkCall call = d.sdkCalls().stream()
+                        .filter(c -> c.language() == language)
+                        .findFirst()
+                        .orElseThrow();
+                yield "1. Replace the call with `"
+                        + replacement
+                        + "`.\n2. Pass the IDs as `"
+                        + call.replacementIdsArgument()
+                        + "` instead of `"
+                        + call.deprecatedIdsArgument()
+                        + "`.\n3. `regshift fix` rewrites this call mechanically.";
+            }
+            case ARTIFACT ->
+                "1. Find the dependency that contains this class (the path names the archive).\n"
+                        + "2. Upgrade it to a version that calls `"
+                        + d.replacement().pathTemplate()
+                        + "`.\n3. Until then, route its calls with the regshift legacy adapter or proxy.";
         };
-    return "`"
-        + d.deprecated()
-        + "` reached its end of life on "
-        + d.endOfLife()
-        + " and now fails. Its replacement is `"
-        + d.replacement()
-        + "`: "
-        + d.mapping().describe()
-        + ".\n\n"
-        + steps
-        + "\n\nReference: "
-        + d.documentation()
-        + "\n\nTo keep a use on purpose, add a `regshift:ignore` comment on its line or the line above.";
-  }
+        return "`"
+                + d.deprecated()
+                + "` reached its end of life on "
+                + d.endOfLife()
+                + " and now fails. Its replacement is `"
+                + d.replacement()
+                + "`: "
+                + d.mapping().describe()
+                + ".\n\n"
+                + steps
+                + "\n\nReference: "
+                + d.documentation()
+                + "\n\nTo keep a use on purpose, add a `regshift:ignore` comment on its line or the line above.";
+    }
 }

@@ -15,140 +15,147 @@ import java.util.NoSuchElementException;
  * rule per official SDK, and one artifact rule. Adding a catalog entry adds its rules.
  */
 public final class RuleSet {
-  private final Map<String, Rule> byId = new LinkedHashMap<>();
+    private final Map<String, Rule> byId = new LinkedHashMap<>();
 
-  private RuleSet(Catalog catalog) {
-    for (Deprecation d : catalog.deprecations()) {
-      add(pathRule(d));
-      for (SdkCall call : d.sdkCalls()) {
-        add(sdkRule(d, call));
-      }
-      add(artifactRule(d));
+    private RuleSet(Catalog catalog) {
+        for (Deprecation d : catalog.deprecations()) {
+            add(pathRule(d));
+            for (SdkCall call : d.sdkCalls()) {
+                add(sdkRule(d, call));
+            }
+            add(artifactRule(d));
+        }
     }
-  }
 
-  public static RuleSet fromCatalog(Catalog catalog) {
-    return new RuleSet(catalog);
-  }
-
-  private void add(Rule rule) {
-    if (byId.putIfAbsent(rule.id(), rule) != null) {
-      throw new IllegalStateException("two rules with the id " + rule.id());
+    public static RuleSet fromCatalog(Catalog catalog) {
+        return new RuleSet(catalog);
     }
-  }
 
-  /** Every rule, in catalog order. */
-  public List<Rule> all() {
-    return List.copyOf(byId.values());
-  }
-
-  public Rule byId(String id) {
-    Rule rule = byId.get(id);
-    if (rule == null) {
-      throw new NoSuchElementException("no rule " + id);
+    private void add(Rule rule) {
+        if (byId.putIfAbsent(rule.id(), rule) != null) {
+            throw new IllegalStateException("two rules with the id " + rule.id());
+        }
     }
-    return rule;
-  }
 
-  public Rule path(Deprecation d) {
-    return byId(d.id() + "-path");
-  }
-
-  public Rule artifact(Deprecation d) {
-    return byId(d.id() + "-artifact");
-  }
-
-  public Rule sdk(Deprecation d, SdkCall.Language language) {
-    return byId(d.id() + "-sdk-" + language.name().toLowerCase(Locale.ROOT));
-  }
-
-  private static Rule pathRule(Deprecation d) {
-    String path = d.deprecated().pathTemplate();
-    return new Rule(
-        d.id() + "-path",
-        d,
-        Rule.Kind.PATH,
-        null,
-        "Deprecated " + d.deprecated() + " path",
-        "The path `"
-            + path
-            + "` in any text: code strings, template literals, f-strings and format strings"
-            + " (`"
-            + path.replace("{account_id}", "%s")
-            + "`), URLs in config, curl commands, OpenAPI path keys, HAR files, and Postman"
-            + " path arrays (`[\"accounts\", \":account_id\", "
-            + quotedSegments(d)
-            + "]`).",
-        "curl -X " + d.deprecated().method() + " \"$API/accounts/$ACCOUNT_ID/" + String.join("/", d.deprecated().segmentsAfterAccount())
-            + "\" -d '[\"f174e90a\"]'",
-        d.replacement() + " with the IDs as repeated `" + d.mapping().queryParameter() + "` query parameters");
-  }
-
-  private static Rule sdkRule(Deprecation d, SdkCall call) {
-    String example;
-    String replacement;
-    switch (call.language()) {
-      case PYTHON -> {
-        example = "client." + call.deprecatedCall() + "(account_id=account_id, " + call.deprecatedIdsArgument() + "=ids)";
-        replacement = "client." + call.replacementCall() + "(account_id=account_id, " + call.replacementIdsArgument() + "=ids)";
-      }
-      case GO -> {
-        example =
-            "client." + call.deprecatedCall() + "(ctx, zero_trust." + call.deprecatedParamsType().orElseThrow()
-                + "{AccountID: cloudflare.F(acc), " + call.deprecatedIdsArgument() + ": ids})";
-        replacement =
-            "client." + call.replacementCall() + "(ctx, zero_trust." + call.replacementParamsType().orElseThrow()
-                + "{AccountID: cloudflare.F(acc), " + call.replacementIdsArgument() + ": cloudflare.F(ids)})";
-      }
-      case JAVA -> {
-        example = "client." + String.join("().", call.deprecatedChain()) + "(params)";
-        replacement = "client." + String.join("().", call.replacementChain()) + "(params)";
-      }
-      default -> {
-        example = "client." + call.deprecatedCall() + "({ account_id, " + call.deprecatedIdsArgument() + ": ids })";
-        replacement = "client." + call.replacementCall() + "({ account_id, " + call.replacementIdsArgument() + ": ids })";
-      }
+    /** Every rule, in catalog order. */
+    public List<Rule> all() {
+        return List.copyOf(byId.values());
     }
-    List<String> detected = new ArrayList<>(List.of(call.deprecatedCall()));
-    call.deprecatedParamsType().ifPresent(detected::add);
-    return new Rule(
-        d.id() + "-sdk-" + call.language().name().toLowerCase(Locale.ROOT),
-        d,
-        Rule.Kind.SDK_CALL,
-        call.language(),
-        "Deprecated " + d.id() + " call in the " + call.language().displayName() + " SDK",
-        "Calls of `"
-            + String.join("` and `", detected)
-            + "` from the official "
-            + call.language().sdk()
-            + " SDK, which send "
-            + d.deprecated()
-            + (call.language() == SdkCall.Language.PYTHON
-                ? "; also the `with_raw_response` / `with_streaming_response` and async forms"
-                : "")
-            + ". A call split over several lines is one finding, at its first line.",
-        example,
-        replacement);
-  }
 
-  private static Rule artifactRule(Deprecation d) {
-    return new Rule(
-        d.id() + "-artifact",
-        d,
-        Rule.Kind.ARTIFACT,
-        null,
-        "Compiled code that calls " + d.deprecated(),
-        "The path `"
-            + d.deprecated().pathTemplate()
-            + "` inside `.class` files and `.jar`/`.war`/`.ear` archives (nested ones too),"
-            + " reported as `lib/x.jar!/com/acme/Client.class`: usually an old SDK or client"
-            + " library among the dependencies.",
-        "lib/cloudflare-client-1.2.jar!/com/acme/DevicesClient.class",
-        "a version of the dependency that calls " + d.replacement());
-  }
+    public Rule byId(String id) {
+        Rule rule = byId.get(id);
+        if (rule == null) {
+            throw new NoSuchElementException("no rule " + id);
+        }
+        return rule;
+    }
 
-  private static String quotedSegments(Deprecation d) {
-    return String.join(
-        ", ", d.deprecated().segmentsAfterAccount().stream().map(s -> "\"" + s + "\"").toList());
-  }
+    public Rule path(Deprecation d) {
+        return byId(d.id() + "-path");
+    }
+
+    public Rule artifact(Deprecation d) {
+        return byId(d.id() + "-artifact");
+    }
+
+    public Rule sdk(Deprecation d, SdkCall.Language language) {
+        return byId(d.id() + "-sdk-" + language.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static Rule pathRule(Deprecation d) {
+        String path = d.deprecated().pathTemplate();
+        return new Rule(
+                d.id() + "-path",
+                d,
+                Rule.Kind.PATH,
+                null,
+                "Deprecated " + d.deprecated() + " path",
+                "The path `"
+                        + path
+                        + "` in any text: code strings, template literals, f-strings and format strings"
+                        + " (`"
+                        + path.replace("{account_id}", "%s")
+                        + "`), URLs in config, curl commands, OpenAPI path keys, HAR files, and Postman"
+                        + " path arrays (`[\"accounts\", \":account_id\", "
+                        + quotedSegments(d)
+                        + "]`).",
+                "curl -X " + d.deprecated().method() + " \"$API/accounts/$ACCOUNT_ID/"
+                        + String.join("/", d.deprecated().segmentsAfterAccount()) + "\" -d '[\"f174e90a\"]'",
+                d.replacement() + " with the IDs as repeated `" + d.mapping().queryParameter() + "` query parameters");
+    }
+
+    private static Rule sdkRule(Deprecation d, SdkCall call) {
+        String example;
+        String replacement;
+        switch (call.language()) {
+            case PYTHON -> {
+                example = "client." + call.deprecatedCall() + "(account_id=account_id, " + call.deprecatedIdsArgument()
+                        + "=ids)";
+                replacement = "client." + call.replacementCall() + "(account_id=account_id, "
+                        + call.replacementIdsArgument() + "=ids)";
+            }
+            case GO -> {
+                example = "client." + call.deprecatedCall() + "(ctx, zero_trust."
+                        + call.deprecatedParamsType().orElseThrow() + "{AccountID: cloudflare.F(acc), "
+                        + call.deprecatedIdsArgument() + ": ids})";
+                replacement = "client." + call.replacementCall() + "(ctx, zero_trust."
+                        + call.replacementParamsType().orElseThrow() + "{AccountID: cloudflare.F(acc), "
+                        + call.replacementIdsArgument() + ": cloudflare.F(ids)})";
+            }
+            case JAVA -> {
+                example = "client." + String.join("().", call.deprecatedChain()) + "(params)";
+                replacement = "client." + String.join("().", call.replacementChain()) + "(params)";
+            }
+            default -> {
+                example = "client." + call.deprecatedCall() + "({ account_id, " + call.deprecatedIdsArgument()
+                        + ": ids })";
+                replacement = "client." + call.replacementCall() + "({ account_id, " + call.replacementIdsArgument()
+                        + ": ids })";
+            }
+        }
+        List<String> detected = new ArrayList<>(List.of(call.deprecatedCall()));
+        call.deprecatedParamsType().ifPresent(detected::add);
+        return new Rule(
+                d.id() + "-sdk-" + call.language().name().toLowerCase(Locale.ROOT),
+                d,
+                Rule.Kind.SDK_CALL,
+                call.language(),
+                "Deprecated " + d.id() + " call in the " + call.language().displayName() + " SDK",
+                "Calls of `"
+                        + String.join("` and `", detected)
+                        + "` from the official "
+                        + call.language().sdk()
+                        + " SDK, which send "
+                        + d.deprecated()
+                        + (call.language() == SdkCall.Language.PYTHON
+                                ? "; also the `with_raw_response` / `with_streaming_response` and async forms"
+                                : "")
+                        + ". A call split over several lines is one finding, at its first line.",
+                example,
+                replacement);
+    }
+
+    private static Rule artifactRule(Deprecation d) {
+        return new Rule(
+                d.id() + "-artifact",
+                d,
+                Rule.Kind.ARTIFACT,
+                null,
+                "Compiled code that calls " + d.deprecated(),
+                "The path `"
+                        + d.deprecated().pathTemplate()
+                        + "` inside `.class` files and `.jar`/`.war`/`.ear` archives (nested ones too),"
+                        + " reported as `lib/x.jar!/com/acme/Client.class`: usually an old SDK or client"
+                        + " library among the dependencies.",
+                "lib/cloudflare-client-1.2.jar!/com/acme/DevicesClient.class",
+                "a version of the dependency that calls " + d.replacement());
+    }
+
+    private static String quotedSegments(Deprecation d) {
+        return String.join(
+                ", ",
+                d.deprecated().segmentsAfterAccount().stream()
+                        .map(s -> "\"" + s + "\"")
+                        .toList());
+    }
 }

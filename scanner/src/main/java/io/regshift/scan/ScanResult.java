@@ -14,20 +14,20 @@ import java.util.List;
  * @param errors files that could not be read, or not in full
  */
 public record ScanResult(
-    List<Finding> findings,
-    int suppressed,
-    int baselined,
-    long filesScanned,
-    long bytesScanned,
-    List<ScanError> errors,
-    Duration elapsed) {
+        List<Finding> findings,
+        int suppressed,
+        int baselined,
+        long filesScanned,
+        long bytesScanned,
+        List<ScanError> errors,
+        Duration elapsed) {
 
-  public ScanResult {
-    findings = List.copyOf(findings);
-    errors = List.copyOf(errors);
-  }
+    public ScanResult {
+        findings = List.copyOf(findings);
+        errors = List.copyOf(errors);
+    }
 
-  public ScanResult withFindings(List<Finding> kept, int baselined) {
-    return new ScanResult(kept, suppressed, baselined, filesScanned, bytesScanned, errors, elapsed);
-  }
+    public ScanResult withFindings(List<Finding> kept, int baselined) {
+        return new ScanResult(kept, suppressed, baselined, filesScanned, bytesScanned, errors, elapsed);
+    }
 }

@@ -20,68 +20,68 @@ import java.util.Objects;
  *     then named relative to it
  */
 public record Source(Path root, Path file, String path, List<String> entries, String label) {
-  public Source {
-    Objects.requireNonNull(root, "root");
-    Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(path, "path");
-    entries = List.copyOf(entries);
-    Objects.requireNonNull(label, "label");
-  }
-
-  /** A file scanned as its own root, and named {@code path}: for reading a stream on its own. */
-  public static Source of(String path) {
-    Path file = Path.of(path);
-    return new Source(file, file, path, List.of(), "");
-  }
-
-  /** The entry {@code name} inside this source, an archive. */
-  public Source entry(String name) {
-    List<String> chain = new ArrayList<>(entries);
-    chain.add(name);
-    return new Source(root, file, path, chain, label);
-  }
-
-  /** The same source, its root named {@code label} in the reports. */
-  public Source withLabel(String label) {
-    return new Source(root, file, path, entries, label);
-  }
-
-  /** Whether the scan was given this file itself rather than a directory holding it. */
-  public boolean isRootFile() {
-    return file.equals(root);
-  }
-
-  /** Whether this is an entry of an archive rather than a file on disk. */
-  public boolean inArchive() {
-    return !entries.isEmpty();
-  }
-
-  /**
-   * How the reports name this source: the path relative to the root, after the root's label and a
-   * {@code /} when it has one (a root file is named by its label alone), then {@code !/} and each
-   * archive entry.
-   */
-  public String text() {
-    String base = label.isEmpty() ? path : isRootFile() ? label : label + "/" + path;
-    return withEntries(base);
-  }
-
-  /**
-   * The text that a finding's fingerprint is made of: {@link #text()}, except that a root file is
-   * named by its own name wherever it is, so that a baseline holds for it however it was given.
-   */
-  public String fingerprintText() {
-    return isRootFile() ? withEntries(path) : text();
-  }
-
-  private String withEntries(String base) {
-    if (entries.isEmpty()) {
-      return base;
+    public Source {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(path, "path");
+        entries = List.copyOf(entries);
+        Objects.requireNonNull(label, "label");
     }
-    StringBuilder text = new StringBuilder(base);
-    for (String entry : entries) {
-      text.append("!/").append(entry);
+
+    /** A file scanned as its own root, and named {@code path}: for reading a stream on its own. */
+    public static Source of(String path) {
+        Path file = Path.of(path);
+        return new Source(file, file, path, List.of(), "");
     }
-    return text.toString();
-  }
+
+    /** The entry {@code name} inside this source, an archive. */
+    public Source entry(String name) {
+        List<String> chain = new ArrayList<>(entries);
+        chain.add(name);
+        return new Source(root, file, path, chain, label);
+    }
+
+    /** The same source, its root named {@code label} in the reports. */
+    public Source withLabel(String label) {
+        return new Source(root, file, path, entries, label);
+    }
+
+    /** Whether the scan was given this file itself rather than a directory holding it. */
+    public boolean isRootFile() {
+        return file.equals(root);
+    }
+
+    /** Whether this is an entry of an archive rather than a file on disk. */
+    public boolean inArchive() {
+        return !entries.isEmpty();
+    }
+
+    /**
+     * How the reports name this source: the path relative to the root, after the root's label and a
+     * {@code /} when it has one (a root file is named by its label alone), then {@code !/} and each
+     * archive entry.
+     */
+    public String text() {
+        String base = label.isEmpty() ? path : isRootFile() ? label : label + "/" + path;
+        return withEntries(base);
+    }
+
+    /**
+     * The text that a finding's fingerprint is made of: {@link #text()}, except that a root file is
+     * named by its own name wherever it is, so that a baseline holds for it however it was given.
+     */
+    public String fingerprintText() {
+        return isRootFile() ? withEntries(path) : text();
+    }
+
+    private String withEntries(String base) {
+        if (entries.isEmpty()) {
+            return base;
+        }
+        StringBuilder text = new StringBuilder(base);
+        for (String entry : entries) {
+            text.append("!/").append(entry);
+        }
+        return text.toString();
+    }
 }

@@ -52,283 +52,271 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@link #wireMock()}; they take precedence over the fake's own routes.
  */
 public final class FakeCloudflare
-    implements BeforeAllCallback,
-        BeforeEachCallback,
-        AfterEachCallback,
-        AfterAllCallback,
-        AutoCloseable {
+        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, AutoCloseable {
 
-  /** The path prefix Cloudflare's API lives under; {@link #baseUrl()} ends with it. */
-  public static final String API_PREFIX = "/client/v4";
+    /** The path prefix Cloudflare's API lives under; {@link #baseUrl()} ends with it. */
+    public static final String API_PREFIX = "/client/v4";
 
-  /** How the deprecated endpoints answer. */
-  public enum LegacyMode {
-    /** 404 with an error envelope, as Cloudflare has answered since 2025-11-11. The default. */
-    AFTER_END_OF_LIFE,
-    /** As they worked before: a JSON array of at most 200 ID strings in the body. */
-    BEFORE_END_OF_LIFE
-  }
-
-  /** The routes the fake serves, and {@link #OTHER} for anything else. */
-  public enum Route {
-    REGISTRATIONS_REVOKE,
-    REGISTRATIONS_UNREVOKE,
-    LEGACY_REVOKE,
-    LEGACY_UNREVOKE,
-    OTHER
-  }
-
-  /** An auth scheme, as seen in a request's headers. */
-  public enum AuthScheme {
-    /** {@code Authorization: Bearer <token>}. */
-    API_TOKEN,
-    /** {@code X-Auth-Email} and {@code X-Auth-Key}. */
-    API_KEY,
-    NONE
-  }
-
-  private final Set<String> tokens;
-  private final Map<String, String> keys;
-  private final LegacyMode legacyMode;
-  private final int port;
-  private final int threads;
-  private final CloudflareHandler handler;
-  private WireMockServer server;
-  private StubMapping routes;
-  private boolean startedForOneTest;
-
-  private FakeCloudflare(Builder builder) {
-    this.tokens = Set.copyOf(builder.tokens);
-    this.keys = Map.copyOf(builder.keys);
-    this.legacyMode = builder.legacyMode;
-    this.port = builder.port;
-    this.threads = builder.threads;
-    this.handler = new CloudflareHandler(this, builder.seed);
-  }
-
-  /** A fake that accepts the API token {@code test-token}, with the legacy endpoints past end of life. */
-  public static FakeCloudflare create() {
-    return builder().build();
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Starts the server on loopback; does nothing if it is running. */
-  public synchronized FakeCloudflare start() {
-    if (server == null) {
-      WireMockServer s =
-          new WireMockServer(
-              options()
-                  .bindAddress("127.0.0.1")
-                  .port(port)
-                  .containerThreads(threads)
-                  .jettyHeaderRequestSize(64 * 1024)
-                  .notifier(new ConsoleNotifier(false))
-                  .extensions(handler));
-      s.start();
-      routes =
-          s.stubFor(
-              any(anyUrl())
-                  .atPriority(Integer.MAX_VALUE)
-                  .willReturn(aResponse().withTransformers(CloudflareHandler.NAME)));
-      server = s;
+    /** How the deprecated endpoints answer. */
+    public enum LegacyMode {
+        /** 404 with an error envelope, as Cloudflare has answered since 2025-11-11. The default. */
+        AFTER_END_OF_LIFE,
+        /** As they worked before: a JSON array of at most 200 ID strings in the body. */
+        BEFORE_END_OF_LIFE
     }
-    return this;
-  }
 
-  /** Stops the server; the fake can be started again. */
-  @Override
-  public synchronized void close() {
-    if (server != null) {
-      server.stop();
-      server = null;
+    /** The routes the fake serves, and {@link #OTHER} for anything else. */
+    public enum Route {
+        REGISTRATIONS_REVOKE,
+        REGISTRATIONS_UNREVOKE,
+        LEGACY_REVOKE,
+        LEGACY_UNREVOKE,
+        OTHER
     }
-  }
 
-  /** Forgets the state, the injected faults and the journal; custom WireMock stubs stay. */
-  public void reset() {
-    handler.reset();
-  }
-
-  /** Removes the stubs added through {@link #wireMock()}, keeping the fake's own routes. */
-  public FakeCloudflare removeCustomStubs() {
-    WireMockServer s = running();
-    for (StubMapping stub : s.getStubMappings()) {
-      if (!stub.getId().equals(routes.getId())) {
-        s.removeStub(stub);
-      }
+    /** An auth scheme, as seen in a request's headers. */
+    public enum AuthScheme {
+        /** {@code Authorization: Bearer <token>}. */
+        API_TOKEN,
+        /** {@code X-Auth-Email} and {@code X-Auth-Key}. */
+        API_KEY,
+        NONE
     }
-    return this;
-  }
 
-  /** {@code http://127.0.0.1:PORT/client/v4}, the base URL to give the client under test. */
-  public String baseUrl() {
-    return "http://127.0.0.1:" + port() + API_PREFIX;
-  }
+    private final Set<String> tokens;
+    private final Map<String, String> keys;
+    private final LegacyMode legacyMode;
+    private final int port;
+    private final int threads;
+    private final CloudflareHandler handler;
+    private WireMockServer server;
+    private StubMapping routes;
+    private boolean startedForOneTest;
 
-  public int port() {
-    return running().port();
-  }
-
-  /** The WireMock server behind the fake, for stubs and verifications of its own. */
-  public WireMockServer wireMock() {
-    return running();
-  }
-
-  /** The IDs currently revoked in the account (a snapshot). */
-  public Set<String> revokedIds(String accountId) {
-    return handler.revoked(accountId);
-  }
-
-  /** Marks IDs as revoked, as if revoked earlier: the starting state for unrevoke tests. */
-  public FakeCloudflare givenRevoked(String accountId, String... ids) {
-    handler.revoke(accountId, Arrays.asList(ids));
-    return this;
-  }
-
-  /** Adds a fault; faults are checked in the order injected, and the first that applies wins. */
-  public FakeCloudflare inject(Fault fault) {
-    handler.inject(Objects.requireNonNull(fault, "fault"));
-    return this;
-  }
-
-  /** Removes every injected fault. */
-  public FakeCloudflare clearFaults() {
-    handler.clearFaults();
-    return this;
-  }
-
-  /** Every request received since the last reset, in order of arrival. */
-  public List<RecordedCall> calls() {
-    return handler.calls();
-  }
-
-  /** The requests received on one route since the last reset. */
-  public List<RecordedCall> calls(Route route) {
-    return calls().stream().filter(c -> c.route() == route).collect(Collectors.toList());
-  }
-
-  LegacyMode legacyMode() {
-    return legacyMode;
-  }
-
-  /** Whether the request's headers carry one of the accepted credentials. */
-  boolean isAuthorized(Function<String, String> header) {
-    String authorization = header.apply("Authorization");
-    if (authorization != null && authorization.startsWith("Bearer ")) {
-      return tokens.contains(authorization.substring("Bearer ".length()));
+    private FakeCloudflare(Builder builder) {
+        this.tokens = Set.copyOf(builder.tokens);
+        this.keys = Map.copyOf(builder.keys);
+        this.legacyMode = builder.legacyMode;
+        this.port = builder.port;
+        this.threads = builder.threads;
+        this.handler = new CloudflareHandler(this, builder.seed);
     }
-    String email = header.apply("X-Auth-Email");
-    String key = header.apply("X-Auth-Key");
-    return email != null && key != null && key.equals(keys.get(email));
-  }
 
-  private synchronized WireMockServer running() {
-    if (server == null) {
-      throw new IllegalStateException(
-          "FakeCloudflare is not running: register it with @RegisterExtension or call start()");
+    /** A fake that accepts the API token {@code test-token}, with the legacy endpoints past end of life. */
+    public static FakeCloudflare create() {
+        return builder().build();
     }
-    return server;
-  }
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    start();
-  }
+    public static Builder builder() {
+        return new Builder();
+    }
 
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    synchronized (this) {
-      if (server == null) {
+    /** Starts the server on loopback; does nothing if it is running. */
+    public synchronized FakeCloudflare start() {
+        if (server == null) {
+            WireMockServer s = new WireMockServer(options()
+                    .bindAddress("127.0.0.1")
+                    .port(port)
+                    .containerThreads(threads)
+                    .jettyHeaderRequestSize(64 * 1024)
+                    .notifier(new ConsoleNotifier(false))
+                    .extensions(handler));
+            s.start();
+            routes = s.stubFor(any(anyUrl())
+                    .atPriority(Integer.MAX_VALUE)
+                    .willReturn(aResponse().withTransformers(CloudflareHandler.NAME)));
+            server = s;
+        }
+        return this;
+    }
+
+    /** Stops the server; the fake can be started again. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    /** Forgets the state, the injected faults and the journal; custom WireMock stubs stay. */
+    public void reset() {
+        handler.reset();
+    }
+
+    /** Removes the stubs added through {@link #wireMock()}, keeping the fake's own routes. */
+    public FakeCloudflare removeCustomStubs() {
+        WireMockServer s = running();
+        for (StubMapping stub : s.getStubMappings()) {
+            if (!stub.getId().equals(routes.getId())) {
+                s.removeStub(stub);
+            }
+        }
+        return this;
+    }
+
+    /** {@code http://127.0.0.1:PORT/client/v4}, the base URL to give the client under test. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + API_PREFIX;
+    }
+
+    public int port() {
+        return running().port();
+    }
+
+    /** The WireMock server behind the fake, for stubs and verifications of its own. */
+    public WireMockServer wireMock() {
+        return running();
+    }
+
+    /** The IDs currently revoked in the account (a snapshot). */
+    public Set<String> revokedIds(String accountId) {
+        return handler.revoked(accountId);
+    }
+
+    /** Marks IDs as revoked, as if revoked earlier: the starting state for unrevoke tests. */
+    public FakeCloudflare givenRevoked(String accountId, String... ids) {
+        handler.revoke(accountId, Arrays.asList(ids));
+        return this;
+    }
+
+    /** Adds a fault; faults are checked in the order injected, and the first that applies wins. */
+    public FakeCloudflare inject(Fault fault) {
+        handler.inject(Objects.requireNonNull(fault, "fault"));
+        return this;
+    }
+
+    /** Removes every injected fault. */
+    public FakeCloudflare clearFaults() {
+        handler.clearFaults();
+        return this;
+    }
+
+    /** Every request received since the last reset, in order of arrival. */
+    public List<RecordedCall> calls() {
+        return handler.calls();
+    }
+
+    /** The requests received on one route since the last reset. */
+    public List<RecordedCall> calls(Route route) {
+        return calls().stream().filter(c -> c.route() == route).collect(Collectors.toList());
+    }
+
+    LegacyMode legacyMode() {
+        return legacyMode;
+    }
+
+    /** Whether the request's headers carry one of the accepted credentials. */
+    boolean isAuthorized(Function<String, String> header) {
+        String authorization = header.apply("Authorization");
+        if (authorization != null && authorization.startsWith("Bearer ")) {
+            return tokens.contains(authorization.substring("Bearer ".length()));
+        }
+        String email = header.apply("X-Auth-Email");
+        String key = header.apply("X-Auth-Key");
+        return email != null && key != null && key.equals(keys.get(email));
+    }
+
+    private synchronized WireMockServer running() {
+        if (server == null) {
+            throw new IllegalStateException(
+                    "FakeCloudflare is not running: register it with @RegisterExtension or call start()");
+        }
+        return server;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
         start();
-        startedForOneTest = true;
-      }
     }
-    reset();
-  }
 
-  @Override
-  public void afterEach(ExtensionContext context) {
-    synchronized (this) {
-      if (startedForOneTest) {
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        synchronized (this) {
+            if (server == null) {
+                start();
+                startedForOneTest = true;
+            }
+        }
+        reset();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        synchronized (this) {
+            if (startedForOneTest) {
+                close();
+                startedForOneTest = false;
+            }
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
         close();
-        startedForOneTest = false;
-      }
-    }
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    close();
-  }
-
-  @Override
-  public String toString() {
-    return "FakeCloudflare{"
-        + (server == null ? "stopped" : baseUrl())
-        + ", legacy endpoints "
-        + legacyMode
-        + "}";
-  }
-
-  /** Configures a {@link FakeCloudflare}. */
-  public static final class Builder {
-    private final Set<String> tokens = new LinkedHashSet<>();
-    private final Map<String, String> keys = new LinkedHashMap<>();
-    private LegacyMode legacyMode = LegacyMode.AFTER_END_OF_LIFE;
-    private int port;
-    private int threads = 64;
-    private long seed = 42;
-
-    private Builder() {}
-
-    /** Accepts {@code Authorization: Bearer <token>}; repeatable. */
-    public Builder apiToken(String token) {
-      tokens.add(Objects.requireNonNull(token, "token"));
-      return this;
     }
 
-    /** Accepts {@code X-Auth-Email: <email>} with {@code X-Auth-Key: <key>}; repeatable. */
-    public Builder apiKey(String email, String key) {
-      keys.put(Objects.requireNonNull(email, "email"), Objects.requireNonNull(key, "key"));
-      return this;
+    @Override
+    public String toString() {
+        return "FakeCloudflare{" + (server == null ? "stopped" : baseUrl()) + ", legacy endpoints " + legacyMode + "}";
     }
 
-    /** How the deprecated endpoints answer; default {@link LegacyMode#AFTER_END_OF_LIFE}. */
-    public Builder legacyMode(LegacyMode mode) {
-      this.legacyMode = Objects.requireNonNull(mode, "mode");
-      return this;
-    }
+    /** Configures a {@link FakeCloudflare}. */
+    public static final class Builder {
+        private final Set<String> tokens = new LinkedHashSet<>();
+        private final Map<String, String> keys = new LinkedHashMap<>();
+        private LegacyMode legacyMode = LegacyMode.AFTER_END_OF_LIFE;
+        private int port;
+        private int threads = 64;
+        private long seed = 42;
 
-    /** A fixed port; default 0, a free one. */
-    public Builder port(int port) {
-      this.port = port;
-      return this;
-    }
+        private Builder() {}
 
-    /** Server threads, so that many concurrent clients are served at once; default 64. */
-    public Builder threads(int threads) {
-      if (threads < 4) {
-        throw new IllegalArgumentException("threads must be at least 4, was " + threads);
-      }
-      this.threads = threads;
-      return this;
-    }
+        /** Accepts {@code Authorization: Bearer <token>}; repeatable. */
+        public Builder apiToken(String token) {
+            tokens.add(Objects.requireNonNull(token, "token"));
+            return this;
+        }
 
-    /** The seed of {@link Fault#onFraction(double)}'s random choices; default 42. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
+        /** Accepts {@code X-Auth-Email: <email>} with {@code X-Auth-Key: <key>}; repeatable. */
+        public Builder apiKey(String email, String key) {
+            keys.put(Objects.requireNonNull(email, "email"), Objects.requireNonNull(key, "key"));
+            return this;
+        }
 
-    /** Without an {@link #apiToken} or {@link #apiKey}, accepts the token {@code test-token}. */
-    public FakeCloudflare build() {
-      if (tokens.isEmpty() && keys.isEmpty()) {
-        tokens.add("test-token");
-      }
-      return new FakeCloudflare(this);
+        /** How the deprecated endpoints answer; default {@link LegacyMode#AFTER_END_OF_LIFE}. */
+        public Builder legacyMode(LegacyMode mode) {
+            this.legacyMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** A fixed port; default 0, a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Server threads, so that many concurrent clients are served at once; default 64. */
+        public Builder threads(int threads) {
+            if (threads < 4) {
+                throw new IllegalArgumentException("threads must be at least 4, was " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** The seed of {@link Fault#onFraction(double)}'s random choices; default 42. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Without an {@link #apiToken} or {@link #apiKey}, accepts the token {@code test-token}. */
+        public FakeCloudflare build() {
+            if (tokens.isEmpty() && keys.isEmpty()) {
+                tokens.add("test-token");
+            }
+            return new FakeCloudflare(this);
+        }
     }
-  }
 }

@@ -11,36 +11,37 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExtensionLifecycleTest {
-  @RegisterExtension final FakeCloudflare perTest = FakeCloudflare.create();
+    @RegisterExtension
+    final FakeCloudflare perTest = FakeCloudflare.create();
 
-  private static FakeCloudflare previous;
+    private static FakeCloudflare previous;
 
-  @Test
-  @Order(1)
-  void anInstanceFieldIsStartedForTheTest() {
-    perTest.givenRevoked("acc", "a");
-    assertThat(perTest.revokedIds("acc")).containsExactly("a");
-    assertThat(perTest.baseUrl()).startsWith("http://127.0.0.1:").endsWith("/client/v4");
-    previous = perTest;
-  }
+    @Test
+    @Order(1)
+    void anInstanceFieldIsStartedForTheTest() {
+        perTest.givenRevoked("acc", "a");
+        assertThat(perTest.revokedIds("acc")).containsExactly("a");
+        assertThat(perTest.baseUrl()).startsWith("http://127.0.0.1:").endsWith("/client/v4");
+        previous = perTest;
+    }
 
-  @Test
-  @Order(2)
-  void andStoppedAfterIt() {
-    assertThat(previous).isNotSameAs(perTest);
-    assertThatThrownBy(previous::baseUrl)
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("not running");
-    assertThat(perTest.revokedIds("acc")).isEmpty();
-  }
+    @Test
+    @Order(2)
+    void andStoppedAfterIt() {
+        assertThat(previous).isNotSameAs(perTest);
+        assertThatThrownBy(previous::baseUrl)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not running");
+        assertThat(perTest.revokedIds("acc")).isEmpty();
+    }
 
-  @Test
-  void resetForgetsStateFaultsAndJournal() {
-    perTest.givenRevoked("acc", "a").inject(Fault.connectionReset());
+    @Test
+    void resetForgetsStateFaultsAndJournal() {
+        perTest.givenRevoked("acc", "a").inject(Fault.connectionReset());
 
-    perTest.reset();
+        perTest.reset();
 
-    assertThat(perTest.revokedIds("acc")).isEmpty();
-    assertThat(perTest.calls()).isEmpty();
-  }
+        assertThat(perTest.revokedIds("acc")).isEmpty();
+        assertThat(perTest.calls()).isEmpty();
+    }
 }

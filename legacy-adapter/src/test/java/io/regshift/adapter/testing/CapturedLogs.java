@@ -20,33 +20,35 @@ import org.slf4j.LoggerFactory;
  * test-jar).
  */
 public final class CapturedLogs implements AfterAllCallback {
-  private final List<String> secrets;
+    private final List<String> secrets;
 
-  public CapturedLogs(String... secrets) {
-    this.secrets = List.of(secrets);
-  }
-
-  /** Every event logged so far, one line each: level, logger, message and any stack trace. */
-  @SuppressWarnings("unchecked")
-  public static List<String> lines() {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    ListAppender<ILoggingEvent> appender =
-        (ListAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("CAPTURE");
-    List<String> out = new ArrayList<>();
-    synchronized (appender.list) {
-      for (ILoggingEvent e : appender.list) {
-        out.add(e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()
-            + (e.getThrowableProxy() == null ? "" : " " + ThrowableProxyUtil.asString(e.getThrowableProxy())));
-      }
+    public CapturedLogs(String... secrets) {
+        this.secrets = List.of(secrets);
     }
-    return out;
-  }
 
-  @Override
-  public void afterAll(ExtensionContext context) {
-    List<String> lines = lines();
-    for (String secret : secrets) {
-      assertThat(lines).as("logs must not contain a credential").noneMatch(line -> line.contains(secret));
+    /** Every event logged so far, one line each: level, logger, message and any stack trace. */
+    @SuppressWarnings("unchecked")
+    public static List<String> lines() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ListAppender<ILoggingEvent> appender = (ListAppender<ILoggingEvent>)
+                context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("CAPTURE");
+        List<String> out = new ArrayList<>();
+        synchronized (appender.list) {
+            for (ILoggingEvent e : appender.list) {
+                out.add(e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()
+                        + (e.getThrowableProxy() == null
+                                ? ""
+                                : " " + ThrowableProxyUtil.asString(e.getThrowableProxy())));
+            }
+        }
+        return out;
     }
-  }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        List<String> lines = lines();
+        for (String secret : secrets) {
+            assertThat(lines).as("logs must not contain a credential").noneMatch(line -> line.contains(secret));
+        }
+    }
 }

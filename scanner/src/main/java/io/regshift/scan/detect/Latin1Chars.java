@@ -9,37 +9,37 @@ import java.util.Objects;
  * not valid UTF-8 cannot make a search fail. A view: it changes when the bytes do.
  */
 public final class Latin1Chars implements CharSequence {
-  private final byte[] bytes;
-  private final int offset;
-  private final int length;
+    private final byte[] bytes;
+    private final int offset;
+    private final int length;
 
-  /** The characters of {@code bytes[offset, offset + length)}. */
-  public Latin1Chars(byte[] bytes, int offset, int length) {
-    Objects.checkFromIndexSize(offset, length, bytes.length);
-    this.bytes = bytes;
-    this.offset = offset;
-    this.length = length;
-  }
+    /** The characters of {@code bytes[offset, offset + length)}. */
+    public Latin1Chars(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        this.bytes = bytes;
+        this.offset = offset;
+        this.length = length;
+    }
 
-  @Override
-  public int length() {
-    return length;
-  }
+    @Override
+    public int length() {
+        return length;
+    }
 
-  @Override
-  public char charAt(int index) {
-    Objects.checkIndex(index, length);
-    return (char) (bytes[offset + index] & 0xff);
-  }
+    @Override
+    public char charAt(int index) {
+        Objects.checkIndex(index, length);
+        return (char) (bytes[offset + index] & 0xff);
+    }
 
-  @Override
-  public Latin1Chars subSequence(int start, int end) {
-    Objects.checkFromToIndex(start, end, length);
-    return new Latin1Chars(bytes, offset + start, end - start);
-  }
+    @Override
+    public Latin1Chars subSequence(int start, int end) {
+        Objects.checkFromToIndex(start, end, length);
+        return new Latin1Chars(bytes, offset + start, end - start);
+    }
 
-  @Override
-  public String toString() {
-    return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
-  }
+    @Override
+    public String toString() {
+        return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+    }
 }

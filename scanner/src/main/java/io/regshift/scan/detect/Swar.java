@@ -9,32 +9,32 @@ import java.nio.ByteOrder;
  * scanned: the prefilter and the binary sniff.
  */
 public final class Swar {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long LOW_BITS = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
-  private Swar() {}
+    private Swar() {}
 
-  /** The eight bytes from {@code offset}, the first in the lowest lane. */
-  public static long word(byte[] bytes, int offset) {
-    return (long) LONGS.get(bytes, offset);
-  }
+    /** The eight bytes from {@code offset}, the first in the lowest lane. */
+    public static long word(byte[] bytes, int offset) {
+        return (long) LONGS.get(bytes, offset);
+    }
 
-  /** {@code b} in every lane, to XOR a word with: lanes holding {@code b} become zero. */
-  public static long broadcast(byte b) {
-    return (b & 0xffL) * LOW_BITS;
-  }
+    /** {@code b} in every lane, to XOR a word with: lanes holding {@code b} become zero. */
+    public static long broadcast(byte b) {
+        return (b & 0xffL) * LOW_BITS;
+    }
 
-  /**
-   * The high bit set in the lowest zero lane of {@code word}, and possibly in lanes above a zero
-   * one; none set if no lane is zero. Callers check the lanes it points at.
-   */
-  public static long zeroLanes(long word) {
-    return (word - LOW_BITS) & ~word & HIGH_BITS;
-  }
+    /**
+     * The high bit set in the lowest zero lane of {@code word}, and possibly in lanes above a zero
+     * one; none set if no lane is zero. Callers check the lanes it points at.
+     */
+    public static long zeroLanes(long word) {
+        return (word - LOW_BITS) & ~word & HIGH_BITS;
+    }
 
-  /** The lane of the lowest bit set in {@code lanes}, as from {@link #zeroLanes}. */
-  public static int firstLane(long lanes) {
-    return Long.numberOfTrailingZeros(lanes) >>> 3;
-  }
+    /** The lane of the lowest bit set in {@code lanes}, as from {@link #zeroLanes}. */
+    public static int firstLane(long lanes) {
+        return Long.numberOfTrailingZeros(lanes) >>> 3;
+    }
 }

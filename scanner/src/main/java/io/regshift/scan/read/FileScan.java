@@ -13,5 +13,4 @@ import java.util.List;
  * @param bytes bytes read
  * @param errors problems that did not stop the reading: truncation, corrupt archive entries
  */
-public record FileScan(
-    List<Finding> findings, int suppressed, long files, long bytes, List<ScanError> errors) {}
+public record FileScan(List<Finding> findings, int suppressed, long files, long bytes, List<ScanError> errors) {}

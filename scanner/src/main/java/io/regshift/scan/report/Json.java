@@ -6,11 +6,12 @@ import io.regshift.scan.ControlCharacters;
 
 /** Pretty JSON of plain maps and lists, in insertion order. */
 final class Json {
-  private static final JsonAdapter<Object> ADAPTER = new Moshi.Builder().build().adapter(Object.class).indent("  ");
+    private static final JsonAdapter<Object> ADAPTER =
+            new Moshi.Builder().build().adapter(Object.class).indent("  ");
 
-  private Json() {}
+    private Json() {}
 
-  static String write(Object tree) {
-    return ControlCharacters.escapeJson(ADAPTER.toJson(tree));
-  }
+    static String write(Object tree) {
+        return ControlCharacters.escapeJson(ADAPTER.toJson(tree));
+    }
 }
