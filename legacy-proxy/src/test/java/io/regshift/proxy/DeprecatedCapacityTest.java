@@ -2,14 +2,11 @@ package io.regshift.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.regshift.adapter.ErrorCodes;
 import io.regshift.core.Envelope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -18,9 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,58 +32,30 @@ import org.junit.jupiter.api.Test;
  * releases it, and answers everything else at once.
  */
 class DeprecatedCapacityTest {
-    static final String ENVELOPE = "{\"errors\":[],\"messages\":[],\"result\":null,\"success\":true}";
+    static final String ENVELOPE = HeldUpstream.ENVELOPE;
     static final Pattern IN_FLIGHT = Pattern.compile("(?m)^regshift_proxy_deprecated_calls_in_flight (\\d+)$");
 
-    HttpServer upstream;
-    ExecutorService upstreamThreads;
-    CountDownLatch release;
-    CountDownLatch held;
+    HeldUpstream upstream;
     LegacyProxy proxy;
 
     @BeforeEach
-    void startUpstream() throws IOException {
-        release = new CountDownLatch(1);
-        held = new CountDownLatch(1);
-        upstreamThreads = Executors.newCachedThreadPool();
-        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        upstream.setExecutor(upstreamThreads);
-        upstream.createContext("/client/v4/", this::answer);
-        upstream.start();
+    void startUpstream() {
+        upstream = new HeldUpstream(headers -> headers.containsKey("X-Hold"), 1);
     }
 
     @AfterEach
     void stop() {
-        release.countDown();
+        upstream.release();
         if (proxy != null) {
             proxy.close();
         }
-        upstream.stop(0);
-        upstreamThreads.shutdownNow();
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
-        if (exchange.getRequestHeaders().containsKey("X-Hold")) {
-            held.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        byte[] body = ENVELOPE.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        upstream.close();
     }
 
     LegacyProxy proxy(int capacity, Duration bodyTimeout) {
         proxy = LegacyProxy.builder()
                 .listen("127.0.0.1", 0)
-                .upstream("http://127.0.0.1:" + upstream.getAddress().getPort() + "/client/v4")
+                .upstream(upstream.baseUrl())
                 .maxDeprecatedCalls(capacity)
                 .bodyTimeout(bodyTimeout)
                 .accessLog(line -> {})
@@ -138,7 +104,7 @@ class DeprecatedCapacityTest {
                             .POST(HttpRequest.BodyPublishers.ofString("[\"reg-1\"]"))
                             .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            held.await();
+            upstream.awaitHeld();
             awaitDeprecatedInFlight(2);
 
             HttpResponse<byte[]> health = Http.get(URI.create(proxy.uri() + "/__regshift/health"));
@@ -158,7 +124,7 @@ class DeprecatedCapacityTest {
                 assertThat(e.message()).contains("deprecated calls", "nothing was sent");
             });
 
-            release.countDown();
+            upstream.release();
             assertThat(hanging.get().statusCode()).isEqualTo(200);
         }
     }

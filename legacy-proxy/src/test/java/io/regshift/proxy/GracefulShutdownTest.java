@@ -2,8 +2,6 @@ package io.regshift.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.regshift.adapter.ErrorCodes;
 import io.regshift.core.CloudflareJson;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -23,10 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,51 +32,24 @@ import org.junit.jupiter.api.Test;
  * known order without sleeping.
  */
 class GracefulShutdownTest {
-    static final String ENVELOPE = "{\"errors\":[],\"messages\":[],\"result\":null,\"success\":true}";
+    static final String ENVELOPE = HeldUpstream.ENVELOPE;
 
-    HttpServer upstream;
-    ExecutorService upstreamThreads;
-    CountDownLatch release;
-    CountDownLatch arrived;
+    HeldUpstream upstream;
 
     @BeforeEach
-    void startUpstream() throws IOException {
-        release = new CountDownLatch(1);
-        arrived = new CountDownLatch(2);
-        upstreamThreads = Executors.newCachedThreadPool();
-        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        upstream.setExecutor(upstreamThreads);
-        upstream.createContext("/client/v4/", this::heldAnswer);
-        upstream.start();
+    void startUpstream() {
+        upstream = new HeldUpstream(headers -> true, 2);
     }
 
     @AfterEach
     void stopUpstream() {
-        release.countDown();
-        upstream.stop(0);
-        upstreamThreads.shutdownNow();
-    }
-
-    private void heldAnswer(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
-        arrived.countDown();
-        try {
-            release.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        byte[] body = ENVELOPE.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        upstream.close();
     }
 
     LegacyProxy proxy(Duration shutdownTimeout) {
         return LegacyProxy.builder()
                 .listen("127.0.0.1", 0)
-                .upstream("http://127.0.0.1:" + upstream.getAddress().getPort() + "/client/v4")
+                .upstream(upstream.baseUrl())
                 .shutdownTimeout(shutdownTimeout)
                 .accessLog(line -> {})
                 .start();
@@ -116,14 +83,14 @@ class GracefulShutdownTest {
                 Http.request(URI.create(base + "/accounts/acc/devices/revoke"), "Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("[\"reg-1\"]"))
                         .build());
-        arrived.await();
+        upstream.awaitHeld();
 
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(proxy::close);
         awaitListenerClosed(proxy.port());
         assertThat(passThrough).isNotDone();
         assertThat(routed).isNotDone();
         assertThat(stopped).isNotDone();
-        release.countDown();
+        upstream.release();
 
         assertThat(passThrough.get().statusCode()).isEqualTo(200);
         assertThat(Http.text(passThrough.get())).isEqualTo(ENVELOPE);
@@ -143,7 +110,7 @@ class GracefulShutdownTest {
                         "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("[\"reg-1\"]"))
                 .build());
-        arrived.await();
+        upstream.awaitHeld();
 
         proxy.close(); // returns although the upstream never answers
 
@@ -171,7 +138,7 @@ class GracefulShutdownTest {
                             "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("[\"reg-1\"]"))
                     .build());
-            arrived.await();
+            upstream.awaitHeld();
 
             CompletableFuture<Void> stopped = CompletableFuture.runAsync(proxy::close);
             awaitListenerClosed(proxy.port());
@@ -186,7 +153,7 @@ class GracefulShutdownTest {
                     .as("the connection is closed after the 503")
                     .isEqualTo(-1);
             assertThat(stopped).isNotDone();
-            release.countDown();
+            upstream.release();
             assertThat(passThrough.get().statusCode()).isEqualTo(200);
             assertThat(routed.get().statusCode()).isEqualTo(200);
             stopped.get();
