@@ -450,7 +450,7 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
                     p.readLegacyBody(request.getBodyAsString());
                     break;
                 default:
-                    p.ids = List.of(p.resourceId);
+                    p.ids = p.resourceId == null ? List.of() : List.of(p.resourceId);
                     break;
             }
             if (p.route == FakeCloudflare.Route.REGISTRATIONS_LIST
