@@ -111,7 +111,10 @@ public final class Fault {
         return new Fault(kind, status, duration, onRequest, p, idPresent, times, route, page);
     }
 
-    /** Only requests that carry this registration ID (in the query or the legacy JSON body). */
+    /**
+     * Only requests that carry this ID: in the {@code id} query parameters, the legacy JSON body, or
+     * the path of a get or override-codes read.
+     */
     public Fault whenIdPresent(String id) {
         return new Fault(
                 kind, status, duration, onRequest, fraction, Objects.requireNonNull(id, "id"), times, route, page);
