@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,13 +97,21 @@ final class Inventory {
 
     /** Registrations on the device that are neither revoked nor deleted, as Cloudflare counts them. */
     int activeRegistrations(String accountId, String deviceId) {
-        int n = 0;
-        for (FakeRegistration r : registrations(accountId)) {
-            if (r.deviceId().equals(deviceId) && isActive(r)) {
-                n++;
+        return activeRegistrationsByDevice(accountId).getOrDefault(deviceId, 0);
+    }
+
+    /** The active registrations of every device, counted in one pass for a whole list. */
+    private Map<String, Integer> activeRegistrationsByDevice(String accountId) {
+        Map<String, Integer> counts = new HashMap<>();
+        Account account = accounts.get(accountId);
+        if (account != null) {
+            for (FakeRegistration r : account.registrations.values()) {
+                if (r.deletedAt().isEmpty() && !account.revoked.containsKey(r.id())) {
+                    counts.merge(r.deviceId(), 1, Integer::sum);
+                }
             }
         }
-        return n;
+        return counts;
     }
 
     static boolean isActive(FakeRegistration r) {
@@ -249,9 +258,10 @@ final class Inventory {
         Set<String> ids = new LinkedHashSet<>(query.all("id"));
         String userEmail = query.first("last_seen_user.email");
 
+        Map<String, Integer> activeByDevice = activeRegistrationsByDevice(accountId);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FakePhysicalDevice d : physicalDevices(accountId)) {
-            int activeCount = activeRegistrations(accountId, d.id());
+            int activeCount = activeByDevice.getOrDefault(d.id(), 0);
             Map<String, Object> json = d.toJson(activeCount, !include.isEmpty());
             Predicate<Integer> activeMatches =
                     active.equals("only") ? n -> n > 0 : active.equals("exclude") ? n -> n == 0 : n -> true;
