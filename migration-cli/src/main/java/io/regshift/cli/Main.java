@@ -1,6 +1,7 @@
 package io.regshift.cli;
 
 import io.regshift.core.Version;
+import io.regshift.proxy.ProxyCommand;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
