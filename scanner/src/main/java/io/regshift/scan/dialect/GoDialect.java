@@ -135,7 +135,7 @@ final class GoDialect implements SdkDialect {
     }
 
     /** The name the file imports cloudflare-go under, or null if it does not import it. */
-    static String cloudflarePackage(String text) {
+    private static String cloudflarePackage(String text) {
         Matcher m = CLOUDFLARE_IMPORT.matcher(text);
         if (!m.find()) {
             return null;

@@ -72,7 +72,7 @@ public final class Syntax {
     }
 
     /** Whether a comment starts at {@code i}. */
-    public boolean commentAt(CharSequence text, int i, int limit) {
+    boolean commentAt(CharSequence text, int i, int limit) {
         return commentEnd(text, i, limit) >= 0;
     }
 
@@ -80,7 +80,7 @@ public final class Syntax {
      * The top-level items of the bracketed list {@code (open, close - 1)}, each as {@code [start,
      * end)} trimmed of whitespace; a trailing comma leaves no empty item.
      */
-    public List<int[]> items(CharSequence text, int open, int close) {
+    List<int[]> items(CharSequence text, int open, int close) {
         List<int[]> items = new ArrayList<>();
         int depth = 0;
         int start = open + 1;
@@ -138,7 +138,7 @@ public final class Syntax {
      * nothing. A line whose first non-blank is {@code *} continues a block comment, as Javadoc's
      * lines do.
      */
-    public boolean inComment(CharSequence text, int lineStart, int lineEnd, int at) {
+    boolean inComment(CharSequence text, int lineStart, int lineEnd, int at) {
         int i = lineStart;
         while (i < lineEnd && Character.isWhitespace(text.charAt(i))) {
             i++;
