@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 /** Go, and cloudflare-go's calls, whose IDs travel in a params struct. */
 final class GoDialect implements SdkDialect {
+    private static final Set<String> EXTENSIONS = Set.of("go");
+
     /** Raw strings in back quotes span lines and know no escapes. */
     private static final Syntax SYNTAX = new Syntax(
             List.of("//"),
@@ -25,7 +27,7 @@ final class GoDialect implements SdkDialect {
 
     @Override
     public Set<String> extensions() {
-        return Set.of("go");
+        return EXTENSIONS;
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.Set;
 
 /** Python, and the {@code cloudflare} PyPI package's calls, sync and async. */
 final class PythonDialect implements SdkDialect {
+    private static final Set<String> EXTENSIONS = Set.of("py", "pyi");
+
     private static final Syntax SYNTAX = new Syntax(
             List.of("#"),
             null,
@@ -19,7 +21,7 @@ final class PythonDialect implements SdkDialect {
 
     @Override
     public Set<String> extensions() {
-        return Set.of("py", "pyi");
+        return EXTENSIONS;
     }
 
     @Override

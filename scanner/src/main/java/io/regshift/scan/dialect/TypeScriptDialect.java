@@ -7,6 +7,8 @@ import java.util.Set;
 
 /** TypeScript and JavaScript, and the {@code cloudflare} npm package's calls. */
 final class TypeScriptDialect implements SdkDialect {
+    private static final Set<String> EXTENSIONS = Set.of("ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs");
+
     private static final Syntax SYNTAX = new Syntax(
             List.of("//"),
             "/*",
@@ -18,7 +20,7 @@ final class TypeScriptDialect implements SdkDialect {
 
     @Override
     public Set<String> extensions() {
-        return Set.of("ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs");
+        return EXTENSIONS;
     }
 
     @Override
