@@ -74,6 +74,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void dialectsKnowOnlyTheModel() {
+        noClasses()
+                .that()
+                .resideInAPackage("..scan.dialect..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.regshift.scan",
+                        "..scan.walk..",
+                        "..scan.read..",
+                        "..scan.detect..",
+                        "..scan.report..",
+                        "..scan.engine..",
+                        "io.regshift.fix..")
+                .check(classes);
+    }
+
+    @Test
     void coreKnowsNoneOfTheScanner() {
         noClasses()
                 .that()

@@ -5,6 +5,9 @@ import io.regshift.core.Deprecation;
 import io.regshift.core.SdkCall;
 import io.regshift.scan.Rule;
 import io.regshift.scan.RuleSet;
+import io.regshift.scan.dialect.Dialect;
+import io.regshift.scan.dialect.SdkDialect;
+import io.regshift.scan.dialect.Syntax;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -47,19 +50,20 @@ public final class Detector {
             List<String> pathLiteral = List.of(String.join("/", tail));
             List<String> segmentLiterals =
                     tail.stream().map(s -> "\"" + s + "\"").toList();
-            source.add(Compiled.of(rules.path(d), Pattern.compile(pathRegex), false, pathLiteral));
-            source.add(Compiled.of(rules.path(d), Pattern.compile(segmentsRegex), false, segmentLiterals));
-            artifact.add(Compiled.of(rules.artifact(d), Pattern.compile(pathRegex), false, pathLiteral));
+            source.add(Compiled.of(rules.path(d), Pattern.compile(pathRegex), null, pathLiteral));
+            source.add(Compiled.of(rules.path(d), Pattern.compile(segmentsRegex), null, segmentLiterals));
+            artifact.add(Compiled.of(rules.artifact(d), Pattern.compile(pathRegex), null, pathLiteral));
             for (SdkCall call : d.sdkCalls()) {
                 Rule rule = rules.sdk(d, call.language());
+                SdkDialect dialect = Dialect.of(call.language());
                 List<String> members =
                         call.deprecatedChain().subList(1, call.deprecatedChain().size());
-                source.add(Compiled.of(rule, Pattern.compile(chainRegex(call)), true, members));
+                source.add(Compiled.of(rule, Pattern.compile(dialect.chainRegex(call)), dialect.syntax(), members));
                 call.deprecatedParamsType()
                         .ifPresent(type -> source.add(Compiled.of(
                                 rule,
                                 Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(type) + "(?![A-Za-z0-9_])"),
-                                false,
+                                null,
                                 List.of(type))));
             }
             verbs.add(tail.get(tail.size() - 1).toLowerCase(Locale.ROOT));
@@ -77,44 +81,6 @@ public final class Detector {
         return cut.stream()
                 .filter(n -> cut.stream().noneMatch(o -> !o.equals(n) && n.contains(o)))
                 .toList();
-    }
-
-    /**
-     * The chain as the language writes it: the first member (the SDK's namespace) optional, since
-     * code often keeps {@code client.zeroTrust} in a variable; whitespace and line breaks allowed
-     * around the dots; ending at the call's opening parenthesis.
-     */
-    private static String chainRegex(SdkCall call) {
-        List<String> chain = call.deprecatedChain();
-        String separator;
-        String after = "";
-        String beforeLast = "";
-        switch (call.language()) {
-            case TYPESCRIPT -> separator = "\\s*\\??\\.\\s*";
-            case JAVA -> {
-                separator = "\\s*\\.\\s*";
-                after = "\\s*\\(\\s*\\)";
-            }
-            case PYTHON -> {
-                separator = "\\s*\\.\\s*";
-                beforeLast = "(?:with_(?:raw|streaming)_response\\s*\\.\\s*)?";
-            }
-            default -> separator = "\\s*\\.\\s*";
-        }
-        StringBuilder regex = new StringBuilder("(?<![A-Za-z0-9_$])(?:");
-        regex.append(Pattern.quote(chain.get(0)))
-                .append(after)
-                .append(separator)
-                .append(")?");
-        for (int i = 1; i < chain.size(); i++) {
-            boolean last = i == chain.size() - 1;
-            if (last) {
-                regex.append(beforeLast).append(Pattern.quote(chain.get(i))).append("\\s*\\(");
-            } else {
-                regex.append(Pattern.quote(chain.get(i))).append(after).append(separator);
-            }
-        }
-        return regex.toString();
     }
 
     /**
@@ -159,8 +125,8 @@ public final class Detector {
                     // Overlapping regions find a match twice; a pattern's index and the start name it once.
                     long key = ((long) index << 32) | m.start();
                     if (seen.add(key)) {
-                        int spanEnd = c.call ? closingParenthesis(text, m.end() - 1) : m.end();
-                        found.add(new Match(c.rule, m.start(), m.end(), spanEnd, c.call));
+                        int spanEnd = c.call() ? closingParenthesis(c.syntax, text, m.end() - 1) : m.end();
+                        found.add(new Match(c.rule, m.start(), m.end(), spanEnd, c.call()));
                     }
                 }
             }
@@ -219,37 +185,27 @@ public final class Detector {
     }
 
     /**
-     * The offset just past the parenthesis that closes the one at {@code open}, skipping string
-     * literals; {@code open + 1} if it does not close within {@link #MAX_CALL_LENGTH}.
+     * The offset just past the parenthesis that closes the one at {@code open}, skipping the
+     * call's language's strings and comments; {@code open + 1} if it does not close within {@link
+     * #MAX_CALL_LENGTH}.
      */
-    static int closingParenthesis(CharSequence text, int open) {
-        int depth = 0;
-        int limit = Math.min(text.length(), open + MAX_CALL_LENGTH);
-        char quote = 0;
-        for (int i = open; i < limit; i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'' || c == '`') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i + 1;
-            }
-        }
-        return open + 1;
+    static int closingParenthesis(Syntax syntax, CharSequence text, int open) {
+        int close = syntax.close(text, open, Math.min(text.length(), open + MAX_CALL_LENGTH));
+        return close < 0 ? open + 1 : close;
     }
 
-    /** A rule's pattern, and literals every match of it contains, checked before the regex runs. */
-    private record Compiled(Rule rule, Pattern pattern, boolean call, List<Literal> literals) {
-        static Compiled of(Rule rule, Pattern pattern, boolean call, List<String> literals) {
+    /**
+     * A rule's pattern, and literals every match of it contains, checked before the regex runs; for
+     * an SDK call's chain, the syntax of its language, in which the call's parentheses are matched.
+     */
+    private record Compiled(Rule rule, Pattern pattern, Syntax syntax, List<Literal> literals) {
+        static Compiled of(Rule rule, Pattern pattern, Syntax syntax, List<String> literals) {
             return new Compiled(
-                    rule, pattern, call, literals.stream().map(Literal::new).toList());
+                    rule, pattern, syntax, literals.stream().map(Literal::new).toList());
+        }
+
+        boolean call() {
+            return syntax != null;
         }
 
         boolean literalsIn(byte[] bytes, int from, int to) {

@@ -11,6 +11,7 @@ import io.regshift.scan.detect.Latin1Chars;
 import io.regshift.scan.detect.Match;
 import io.regshift.scan.detect.Mode;
 import io.regshift.scan.detect.Swar;
+import io.regshift.scan.dialect.Dialect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -20,8 +21,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Reads one stream in windows of bounded size and reports the findings in it, with line, column
@@ -36,8 +35,6 @@ public final class SourceReader {
     private static final int BINARY_SNIFF = 8000;
 
     private static final int SNIPPET_CONTEXT = 120;
-    private static final Set<String> DOCUMENT_EXTENSIONS =
-            Set.of("md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt", "textile", "org");
 
     private final Detector detector;
     private final int window;
@@ -92,8 +89,9 @@ public final class SourceReader {
             throws IOException {
         String path = source.text();
         long limit = size >= 0 ? Math.min(size, maxBytes) : maxBytes;
-        SdkCall.Language language = languageOf(path);
-        Severity severity = severityOf(path);
+        Dialect dialect = Dialect.of(path);
+        SdkCall.Language language = dialect.language().orElse(null);
+        Severity severity = dialect.documentation() ? Severity.WARNING : Severity.ERROR;
         List<Finding> findings = new ArrayList<>();
         int suppressed = 0;
 
@@ -127,7 +125,7 @@ public final class SourceReader {
                 lines.advance(buffer, bufferStart, m.start());
                 int lineStart = lineStart(text, m.start());
                 int lineEnd = lineEnd(text, m.start());
-                if (!classFile && isSuppressed(text, lineStart, lineEnd)) {
+                if (!classFile && dialect.suppresses(text, lineStart, lineEnd)) {
                     suppressed++;
                     continue;
                 }
@@ -240,17 +238,6 @@ public final class SourceReader {
         return what + "; use " + rule.replacement();
     }
 
-    private static boolean isSuppressed(CharSequence text, int lineStart, int lineEnd) {
-        if (Suppression.onLine(text, lineStart, lineEnd)) {
-            return true;
-        }
-        if (lineStart == 0) {
-            return false;
-        }
-        int previousStart = lineStart(text, lineStart - 1);
-        return Suppression.onLine(text, previousStart, lineStart - 1);
-    }
-
     private static int lineStart(CharSequence text, int offset) {
         int i = offset;
         while (i > 0 && text.charAt(i - 1) != '\n') {
@@ -346,26 +333,6 @@ public final class SourceReader {
             total += n;
         }
         return total;
-    }
-
-    static SdkCall.Language languageOf(String path) {
-        return switch (extension(path)) {
-            case "ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs" -> SdkCall.Language.TYPESCRIPT;
-            case "py", "pyi" -> SdkCall.Language.PYTHON;
-            case "go" -> SdkCall.Language.GO;
-            case "java", "kt", "kts", "groovy", "scala" -> SdkCall.Language.JAVA;
-            default -> null;
-        };
-    }
-
-    static Severity severityOf(String path) {
-        return DOCUMENT_EXTENSIONS.contains(extension(path)) ? Severity.WARNING : Severity.ERROR;
-    }
-
-    static String extension(String path) {
-        int slash = path.lastIndexOf('/');
-        int dot = path.lastIndexOf('.');
-        return dot > slash ? path.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     }
 
     /**
