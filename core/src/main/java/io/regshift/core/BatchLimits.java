@@ -68,7 +68,7 @@ public final class BatchLimits {
         int start = 0;
         int length = prefix;
         for (int i = 0; i < ids.size(); i++) {
-            encodedIds[i] = ids.plain() ? ids.get(i) : encodeQueryComponent(ids.get(i));
+            encodedIds[i] = encodeQueryComponent(ids.get(i));
             int piece = parameter.length() + 1 + encodedIds[i].length();
             if (prefix + piece > maxUrlLength) {
                 throw new IllegalArgumentException("registration ID ["
