@@ -126,8 +126,9 @@ final class RegistrationsCommand implements Callable<Integer> {
         spec.name(deprecation.id());
         spec.usageMessage()
                 .description(
-                        "Has device registrations " + done + " through " + deprecation.replacement()
-                                + ", batched and retried, and prints each ID's outcome.",
+                        "Calls " + deprecation.replacement()
+                                + " for the given device registrations, batched and retried, and prints each ID's"
+                                + " outcome (" + done + " or failed).",
                         CREDENTIALS_HELP,
                         "",
                         "Exit codes: 0 all " + done + ", 1 some failed (listed), 2 usage or auth errors.");
