@@ -1,4 +1,4 @@
-package io.regshift.scan.read;
+package io.regshift.scan.engine;
 
 /**
  * Inline suppression: a comment containing {@code regshift:ignore} on a finding's line or on the
