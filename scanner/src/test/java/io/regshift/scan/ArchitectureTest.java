@@ -113,7 +113,7 @@ class ArchitectureTest {
         Set<String> qualified =
                 Arrays.stream(names).map(n -> "io.regshift.scan.engine." + n).collect(Collectors.toSet());
         return DescribedPredicate.describe(
-                "the engine's " + String.join(", ", names),
+                "are the engine's " + String.join(", ", names),
                 c -> qualified.contains(c.getName().replaceFirst("\\$.*", "")));
     }
 
