@@ -1,4 +1,4 @@
-package io.regshift.scan.detect;
+package io.regshift.scan.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;

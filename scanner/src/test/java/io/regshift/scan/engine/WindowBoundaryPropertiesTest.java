@@ -1,4 +1,4 @@
-package io.regshift.scan.read;
+package io.regshift.scan.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -7,8 +7,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import io.regshift.core.Catalog;
 import io.regshift.scan.Finding;
 import io.regshift.scan.RuleSet;
-import io.regshift.scan.detect.Detector;
-import io.regshift.scan.detect.Mode;
+import io.regshift.scan.Source;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +73,7 @@ class WindowBoundaryPropertiesTest {
     private static List<String> scan(SourceReader reader, byte[] bytes) {
         FileScan scan;
         try {
-            scan = reader.scan(new ByteArrayInputStream(bytes), "f.ts", Long.MAX_VALUE, Mode.SOURCE, false);
+            scan = reader.scan(new ByteArrayInputStream(bytes), Source.of("f.ts"), Long.MAX_VALUE, Mode.SOURCE, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

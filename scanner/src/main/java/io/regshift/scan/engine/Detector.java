@@ -1,4 +1,4 @@
-package io.regshift.scan.detect;
+package io.regshift.scan.engine;
 
 import io.regshift.core.Catalog;
 import io.regshift.core.Deprecation;
@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  *
  * <p>Immutable and safe to share between threads.
  */
-public final class Detector {
+final class Detector {
     /** How far around a needle a match may start or end: longer than any call chain. */
     private static final int REACH = 1024;
     /** How far to look for the closing parenthesis of an SDK call. */
@@ -38,7 +38,7 @@ public final class Detector {
     private final List<Compiled> artifact = new ArrayList<>();
     private final Prefilter prefilter;
 
-    public Detector(Catalog catalog, RuleSet rules) {
+    Detector(Catalog catalog, RuleSet rules) {
         Set<String> verbs = new HashSet<>();
         for (Deprecation d : catalog.deprecations()) {
             List<String> tail = d.deprecated().segmentsAfterAccount();
@@ -87,7 +87,7 @@ public final class Detector {
      * Whether {@code bytes[0, length)} contains any needle: if not, it has no findings. The
      * prefilter alone; {@link #detect} starts with the same search.
      */
-    public boolean mayMatch(byte[] bytes, int length) {
+    boolean mayMatch(byte[] bytes, int length) {
         return prefilter.anyIn(bytes, length);
     }
 
@@ -97,7 +97,7 @@ public final class Detector {
      * ({@code preferred}, may be null) or else the longest; an SDK params type inside a call's
      * parentheses belongs to the call.
      */
-    public List<Match> detect(byte[] bytes, int length, int from, int to, Mode mode, SdkCall.Language preferred) {
+    List<Match> detect(byte[] bytes, int length, int from, int to, Mode mode, SdkCall.Language preferred) {
         // Matches just before `from` take part in resolving overlaps, so that a call accepted by the
         // previous window still absorbs what overlaps it here; only those from `from` on are returned.
         int contextFrom = Math.max(0, from - REACH);

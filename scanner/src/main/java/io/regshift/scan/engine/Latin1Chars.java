@@ -1,4 +1,4 @@
-package io.regshift.scan.detect;
+package io.regshift.scan.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -8,13 +8,13 @@ import java.util.Objects;
  * Every byte is a character, so offsets in the text are offsets in the bytes, and bytes that are
  * not valid UTF-8 cannot make a search fail. A view: it changes when the bytes do.
  */
-public final class Latin1Chars implements CharSequence {
+final class Latin1Chars implements CharSequence {
     private final byte[] bytes;
     private final int offset;
     private final int length;
 
     /** The characters of {@code bytes[offset, offset + length)}. */
-    public Latin1Chars(byte[] bytes, int offset, int length) {
+    Latin1Chars(byte[] bytes, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         this.bytes = bytes;
         this.offset = offset;

@@ -1,9 +1,8 @@
-package io.regshift.scan.read;
+package io.regshift.scan.engine;
 
 import io.regshift.scan.Finding;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.Source;
-import io.regshift.scan.detect.Mode;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -26,7 +25,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
  * when its header declares its size. An archive over its budget is reported and the rest of it is
  * not read.
  */
-public final class ArtifactReader {
+final class ArtifactReader {
     /** Archives inside archives deeper than this are reported and skipped. */
     private static final int MAX_DEPTH = 8;
 
@@ -56,7 +55,7 @@ public final class ArtifactReader {
     private final SourceReader reader;
     private final Budget budget;
 
-    public ArtifactReader(SourceReader reader) {
+    ArtifactReader(SourceReader reader) {
         this(reader, Budget.DEFAULT);
     }
 
@@ -66,7 +65,7 @@ public final class ArtifactReader {
     }
 
     /** Whether the file name is one this reader handles. */
-    public static boolean isArtifact(String name) {
+    static boolean isArtifact(String name) {
         return isClass(name) || isArchive(name);
     }
 
@@ -80,12 +79,7 @@ public final class ArtifactReader {
     }
 
     /** Scans a class file or an archive; {@code maxBytes} bounds each entry. */
-    public FileScan scan(InputStream in, String path, long maxBytes) throws IOException {
-        return scan(in, Source.of(path), maxBytes);
-    }
-
-    /** As {@link #scan(InputStream, String, long)}, for a source found by a walk. */
-    public FileScan scan(InputStream in, Source source, long maxBytes) throws IOException {
+    FileScan scan(InputStream in, Source source, long maxBytes) throws IOException {
         if (isClass(source.text())) {
             return reader.scan(in, source, maxBytes, Mode.ARTIFACT, true);
         }

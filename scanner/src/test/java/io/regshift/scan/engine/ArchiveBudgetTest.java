@@ -1,4 +1,4 @@
-package io.regshift.scan.read;
+package io.regshift.scan.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,7 @@ import io.regshift.scan.Finding;
 import io.regshift.scan.RuleSet;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.ScanResult;
-import io.regshift.scan.detect.Detector;
-import io.regshift.scan.engine.Scanner;
+import io.regshift.scan.Source;
 import io.regshift.scan.walk.Walker;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -112,7 +111,8 @@ class ArchiveBudgetTest {
     private static FileScan read(byte[] archive, ArtifactReader.Budget budget) throws IOException {
         Catalog catalog = Catalog.standard();
         SourceReader reader = new SourceReader(new Detector(catalog, RuleSet.fromCatalog(catalog)));
-        return new ArtifactReader(reader, budget).scan(new ByteArrayInputStream(archive), "app.jar", 50L << 20);
+        return new ArtifactReader(reader, budget)
+                .scan(new ByteArrayInputStream(archive), Source.of("app.jar"), 50L << 20);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.regshift.scan.detect;
+package io.regshift.scan.engine;
 
 import io.regshift.scan.Rule;
 
@@ -7,4 +7,4 @@ import io.regshift.scan.Rule;
  * are byte offsets too. For an SDK call ({@code call}), {@code spanEnd} is just past the call's
  * closing parenthesis; for anything else it is {@code end}.
  */
-public record Match(Rule rule, int start, int end, int spanEnd, boolean call) {}
+record Match(Rule rule, int start, int end, int spanEnd, boolean call) {}

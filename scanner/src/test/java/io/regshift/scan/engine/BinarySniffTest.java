@@ -1,4 +1,4 @@
-package io.regshift.scan.read;
+package io.regshift.scan.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,14 +10,14 @@ class BinarySniffTest {
     void aNulInTheFirst8000BytesAndOnlyThereMakesAFileBinary() {
         byte[] bytes = new byte[8_013];
         Arrays.fill(bytes, (byte) 'a');
-        assertThat(SourceReader.isBinary(bytes, bytes.length)).isFalse();
+        assertThat(Searcher.isBinary(bytes, bytes.length)).isFalse();
         for (int at = 0; at < bytes.length; at++) {
             bytes[at] = 0;
-            assertThat(SourceReader.isBinary(bytes, bytes.length))
+            assertThat(Searcher.isBinary(bytes, bytes.length))
                     .as("NUL at %d", at)
                     .isEqualTo(at < 8_000);
             // a file shorter than the sniff: only its own bytes count
-            assertThat(SourceReader.isBinary(bytes, at))
+            assertThat(Searcher.isBinary(bytes, at))
                     .as("NUL just past a %d-byte file", at)
                     .isFalse();
             bytes[at] = 'a';
@@ -31,6 +31,6 @@ class BinarySniffTest {
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) (i % 2 == 0 ? 0x80 : 0x01);
         }
-        assertThat(SourceReader.isBinary(bytes, bytes.length)).isFalse();
+        assertThat(Searcher.isBinary(bytes, bytes.length)).isFalse();
     }
 }

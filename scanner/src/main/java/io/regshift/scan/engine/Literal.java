@@ -1,4 +1,4 @@
-package io.regshift.scan.detect;
+package io.regshift.scan.engine;
 
 import java.nio.charset.StandardCharsets;
 

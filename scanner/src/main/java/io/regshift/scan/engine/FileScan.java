@@ -1,4 +1,4 @@
-package io.regshift.scan.read;
+package io.regshift.scan.engine;
 
 import io.regshift.scan.Finding;
 import io.regshift.scan.ScanError;
@@ -13,4 +13,4 @@ import java.util.List;
  * @param bytes bytes read
  * @param errors problems that did not stop the reading: truncation, corrupt archive entries
  */
-public record FileScan(List<Finding> findings, int suppressed, long files, long bytes, List<ScanError> errors) {}
+record FileScan(List<Finding> findings, int suppressed, long files, long bytes, List<ScanError> errors) {}
