@@ -65,7 +65,7 @@ public final class Main implements Runnable {
                         .orElse(null);
         for (Class<?> command : named == null || named == CommandLine.HelpCommand.class ? COMMANDS : List.of(named)) {
             if (command == RegistrationsCommand.class) {
-                for (Deprecation operation : Catalog.standard().deprecations()) {
+                for (Deprecation operation : Catalog.standard().writes()) {
                     cli.addSubcommand(operation.id(), RegistrationsCommand.commandFor(operation, env, in));
                 }
             } else {
@@ -90,9 +90,7 @@ public final class Main implements Runnable {
 
     private static List<String> commandNames(Class<?> command) {
         if (command == RegistrationsCommand.class) {
-            return Catalog.standard().deprecations().stream()
-                    .map(Deprecation::id)
-                    .toList();
+            return Catalog.standard().writes().stream().map(Deprecation::id).toList();
         }
         return List.of(command.getAnnotation(Command.class).name());
     }

@@ -20,7 +20,9 @@ public final class RuleSet {
     private final Map<String, Rule> byId = new LinkedHashMap<>();
 
     private RuleSet(Catalog catalog) {
-        for (Deprecation d : catalog.deprecations()) {
+        // The writes only: rules for the device reads come with the precision work they need (a
+        // bare `devices` path or `devices.list(` is everywhere), not from their entries alone.
+        for (Deprecation d : catalog.writes()) {
             add(pathRule(d));
             for (SdkCall call : d.sdkCalls()) {
                 add(sdkRule(d, call));
