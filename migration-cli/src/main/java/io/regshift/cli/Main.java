@@ -22,6 +22,7 @@ public final class Main implements Runnable {
             FixCommand.class,
             RulesCommand.class,
             RegistrationsCommand.class, // one command per operation of the catalog
+            DevicesCommand.class,
             ProxyCommand.class,
             CommandLine.HelpCommand.class);
 
@@ -68,6 +69,8 @@ public final class Main implements Runnable {
                 for (Deprecation operation : Catalog.standard().writes()) {
                     cli.addSubcommand(operation.id(), RegistrationsCommand.commandFor(operation, env, in));
                 }
+            } else if (command == DevicesCommand.class) {
+                cli.addSubcommand("devices", new DevicesCommand(env));
             } else {
                 cli.addSubcommand(commandNames(command).get(0), command);
             }
