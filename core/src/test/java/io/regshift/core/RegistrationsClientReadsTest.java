@@ -3,6 +3,8 @@ package io.regshift.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.regshift.testkit.FakeCloudflare;
 import io.regshift.testkit.FakeCloudflare.AuthScheme;
 import io.regshift.testkit.FakeCloudflare.Route;
@@ -132,6 +134,40 @@ class RegistrationsClientReadsTest {
 
         assertThat(drain(client(3).listRegistrations("acc", Map.of()))).hasSize(7);
         assertThat(cloudflare.calls(Route.REGISTRATIONS_LIST)).hasSize(4);
+    }
+
+    @Test
+    void aServerThatRepeatsACursorEndsTheListInAnErrorNotALoop() {
+        StubMapping stub = cloudflare
+                .wireMock()
+                .stubFor(WireMock.get(WireMock.urlPathEqualTo("/client/v4/accounts/acc/devices/registrations"))
+                        .willReturn(WireMock.okJson("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[],"
+                                + "\"result_info\":{\"count\":0,\"cursor\":\"same\",\"per_page\":10}}")));
+        try {
+            assertThatThrownBy(() -> drain(client(10).listRegistrations("acc", Map.of())))
+                    .isInstanceOf(CloudflareApiException.class)
+                    .hasMessageContaining("(page 2)")
+                    .hasMessageContaining("a cursor it had sent before");
+        } finally {
+            cloudflare.wireMock().removeStub(stub);
+        }
+    }
+
+    @Test
+    void aResultOfTheWrongShapeIsAnErrorNamingTheRequest() {
+        StubMapping stub = cloudflare
+                .wireMock()
+                .stubFor(WireMock.get(WireMock.urlPathEqualTo("/client/v4/accounts/acc/devices/registrations/reg-1"))
+                        .willReturn(
+                                WireMock.okJson("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[1]}")));
+        try {
+            assertThatThrownBy(() -> client(10).getRegistration("acc", "reg-1"))
+                    .isInstanceOf(CloudflareApiException.class)
+                    .hasMessageContaining("GET /client/v4/accounts/acc/devices/registrations/reg-1 failed")
+                    .hasMessageContaining("the result is not an object");
+        } finally {
+            cloudflare.wireMock().removeStub(stub);
+        }
     }
 
     @Test
