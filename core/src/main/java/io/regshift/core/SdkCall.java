@@ -14,19 +14,25 @@ import java.util.Optional;
  * SDK passes a params struct, whose type is renamed too.
  */
 public final class SdkCall {
-    /** The SDKs regshift knows, named by the language they are written for. */
+    /**
+     * The SDKs regshift knows, named by the language they are written for. Cloudflare publishes
+     * official SDKs for TypeScript, Python and Go; for the JVM languages there is none, and {@link
+     * #JAVA} stands for the same call shape in Java/Kotlin code (community and generated clients).
+     */
     public enum Language {
-        TYPESCRIPT("TypeScript/JavaScript", "cloudflare (npm)"),
-        PYTHON("Python", "cloudflare (PyPI)"),
-        GO("Go", "github.com/cloudflare/cloudflare-go v4+"),
-        JAVA("Java/Kotlin", "cloudflare-java (Maven Central)");
+        TYPESCRIPT("TypeScript/JavaScript", "cloudflare (npm)", true),
+        PYTHON("Python", "cloudflare (PyPI)", true),
+        GO("Go", "github.com/cloudflare/cloudflare-go v4+", true),
+        JAVA("Java/Kotlin", "community and generated Java/Kotlin clients", false);
 
         private final String displayName;
         private final String sdk;
+        private final boolean official;
 
-        Language(String displayName, String sdk) {
+        Language(String displayName, String sdk, boolean official) {
             this.displayName = displayName;
             this.sdk = sdk;
+            this.official = official;
         }
 
         /** The languages, for people, e.g. {@code TypeScript/JavaScript}. */
@@ -34,9 +40,14 @@ public final class SdkCall {
             return displayName;
         }
 
-        /** The SDK package, e.g. {@code cloudflare (npm)}. */
+        /** The SDK package, e.g. {@code cloudflare (npm)}; for {@link #JAVA}, the clients meant. */
         public String sdk() {
             return sdk;
+        }
+
+        /** Whether {@link #sdk()} is an SDK Cloudflare publishes; false for {@link #JAVA}. */
+        public boolean official() {
+            return official;
         }
     }
 

@@ -90,6 +90,15 @@ class CatalogTest {
     }
 
     @Test
+    void theJvmChainRuleNamesNoSdkCloudflareDoesNotPublish() {
+        assertThat(Language.JAVA.official()).isFalse();
+        assertThat(Language.JAVA.sdk())
+                .isEqualTo("community and generated Java/Kotlin clients")
+                .doesNotContain("cloudflare-java");
+        assertThat(List.of(Language.TYPESCRIPT, Language.PYTHON, Language.GO)).allMatch(Language::official);
+    }
+
+    @Test
     void unknownIdsAreNamedInTheError() {
         assertThat(catalog.find("list")).isEmpty();
         assertThatThrownBy(() -> catalog.require("list"))

@@ -100,9 +100,11 @@ public final class RuleSet {
                 "Deprecated " + d.id() + " call in the " + call.language().displayName() + " SDK",
                 "Calls of `"
                         + String.join("` and `", detected)
-                        + "` from the official "
-                        + call.language().sdk()
-                        + " SDK, which send "
+                        + (call.language().official()
+                                ? "` from the official " + call.language().sdk() + " SDK"
+                                : "` in " + call.language().sdk() + " that copy the official SDKs' call shape"
+                                        + " (Cloudflare publishes no official SDK for them)")
+                        + ", which send "
                         + d.deprecated()
                         + dialect.otherForms()
                         + ". A call split over several lines is one finding, at its first line.",
