@@ -36,8 +36,8 @@ public final class Syntax {
     }
 
     /**
-     * The index just past the bracket that closes the one at {@code open} ({@code ( [ {}), or -1 if
-     * it does not close before {@code limit}.
+     * The index just past the bracket that closes the one at {@code open} (a parenthesis, square
+     * bracket or brace), or -1 if it does not close before {@code limit}.
      */
     public int close(CharSequence text, int open, int limit) {
         int depth = 0;
