@@ -2,16 +2,16 @@ package io.regshift.scan.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.regshift.scan.detect.PathPrefix.Kind;
+import io.regshift.scan.detect.PathShape.Kind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each shape is one seen in real code; the path is the first {@code devices/revoke} in the text. */
-class PathPrefixTest {
+class PathShapeTest {
     private static Kind prefixOf(String text) {
         int start = text.indexOf("devices/revoke");
         assertThat(start).as("the example holds the path").isNotNegative();
-        return PathPrefix.of(text, start);
+        return PathShape.prefix(text, start);
     }
 
     @ParameterizedTest
@@ -39,6 +39,8 @@ class PathPrefixTest {
                 "path = \"/accounts/\" <> account_id <> \"/devices/revoke\"",
                 "self.add('AUTH', 'accounts', 'devices/revoke')",
                 "/accounts/\u0001/devices/revoke",
+                "curl \"${CF_API}/accounts/${CF_ACCOUNT}/devices/revoke\"",
+                "POST https://api.cloudflare.com/accounts/{id}/devices/revoke",
             })
     void anAccountSegmentBeforeThePathIsCloudflares(String text) {
         assertThat(prefixOf(text)).isEqualTo(Kind.ACCOUNT);
@@ -57,6 +59,8 @@ class PathPrefixTest {
                 "axios.post('mobile/devices/revoke')",
                 "https://devices.example.com/devices/revoke",
                 "String path = \"/users/\" + userId + \"/devices/revoke\";",
+                "format!(\"/api/platforms/steam/accounts/{account_id}/devices/revoke\")",
+                "path = \"/platforms/steam/accounts/\" + id + \"/devices/revoke\"",
             })
     void anotherSegmentBeforeThePathIsSomeoneElses(String text) {
         assertThat(prefixOf(text)).isEqualTo(Kind.FOREIGN);
@@ -88,7 +92,7 @@ class PathPrefixTest {
                 "\"path\": [\n  \"accounts\",\n  \"{{account_id}}\",\n  \"devices\",\n  \"revoke\"\n]",
             })
     void aSegmentArrayWithTheAccountIsCloudflares(String text) {
-        assertThat(PathPrefix.ofSegments(text, text.indexOf("\"devices\""))).isEqualTo(Kind.ACCOUNT);
+        assertThat(PathShape.segmentsPrefix(text, text.indexOf("\"devices\""))).isEqualTo(Kind.ACCOUNT);
     }
 
     @ParameterizedTest
@@ -99,6 +103,34 @@ class PathPrefixTest {
                 "\"path\": [\"users\", \":id\", \"devices\", \"revoke\"]",
             })
     void aSegmentArrayWithoutTheAccountIsUnknown(String text) {
-        assertThat(PathPrefix.ofSegments(text, text.indexOf("\"devices\""))).isEqualTo(Kind.UNKNOWN);
+        assertThat(PathShape.segmentsPrefix(text, text.indexOf("\"devices\""))).isEqualTo(Kind.UNKNOWN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "devices/revoke",
+                "\"/accounts/{id}/devices/revoke\"",
+                "/accounts/{id}/devices/revoke?from=docs",
+                "Call POST /accounts/{id}/devices/revoke.",
+                "/accounts/{id}/devices/revoke/",
+                "`/accounts/${id}/devices/revoke`",
+            })
+    void anEndpointsPathEndsAtItsVerb(String text) {
+        assertThat(PathShape.endsAt(text, text.indexOf("devices/revoke") + "devices/revoke".length()))
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "builder.addCase('devices/revoke/fulfilled', reducer)",
+                "import { revoke } from './api/auth/devices/revoke.js'",
+                "template_name = \"devices/revoke.html\"",
+                "href=\"./src/resources/zero-trust/devices/revoke.ts\"",
+            })
+    void aDeeperPathOrAFileNameIsNotTheEndpoint(String text) {
+        assertThat(PathShape.endsAt(text, text.indexOf("devices/revoke") + "devices/revoke".length()))
+                .isFalse();
     }
 }

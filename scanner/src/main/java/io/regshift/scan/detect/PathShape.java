@@ -1,8 +1,8 @@
 package io.regshift.scan.detect;
 
 /**
- * Reads what stands before a deprecated path's {@code devices/...} in its text, to tell Cloudflare's
- * account-scoped path from another application's route of the same name.
+ * Reads the text around a deprecated path's {@code devices/...}, to tell Cloudflare's account-scoped
+ * path from another application's route or file of the same name.
  *
  * <p>Cloudflare's path is {@code accounts/ACCOUNT/devices/...}: the segment before {@code devices}
  * is the account, and the one before that is {@code accounts}. The account may be written in any
@@ -17,7 +17,7 @@ package io.regshift.scan.detect;
  * <p>Looks only at the few hundred characters before the path, so it costs nothing next to the
  * search that found it.
  */
-final class PathPrefix {
+final class PathShape {
     /** What the text before the path says about whose path it is. */
     enum Kind {
         /** {@code accounts/ACCOUNT/} precedes it: Cloudflare's account-scoped path. */
@@ -35,11 +35,12 @@ final class PathPrefix {
     private static final int MAX_CONCATENATION_GAP = 120;
 
     private static final String ACCOUNTS = "accounts";
+    private static final String CLIENT = "client";
 
-    private PathPrefix() {}
+    private PathShape() {}
 
     /** Reads the prefix of the path whose first segment ({@code devices}) starts at {@code start}. */
-    static Kind of(CharSequence text, int start) {
+    static Kind prefix(CharSequence text, int start) {
         int floor = Math.max(0, start - LOOK_BACK);
         if (start <= floor || text.charAt(start - 1) != '/') {
             return startsItsString(text, start, floor);
@@ -57,7 +58,7 @@ final class PathPrefix {
             int previousEnd = segmentStart - 1;
             int previousStart = segmentStart(text, previousEnd, floor);
             if (isAccounts(text, previousStart, previousEnd)) {
-                return Kind.ACCOUNT;
+                return accountsPrefix(text, previousStart, floor);
             }
             if (!valueHere) {
                 return Kind.FOREIGN;
@@ -76,7 +77,7 @@ final class PathPrefix {
      * {@code "devices"} at {@code start}, as Postman collections write it: Cloudflare's when {@code
      * "accounts", ACCOUNT,} precede it.
      */
-    static Kind ofSegments(CharSequence text, int start) {
+    static Kind segmentsPrefix(CharSequence text, int start) {
         int floor = Math.max(0, start - LOOK_BACK);
         int i = skipSpaceBack(text, start - 1, floor);
         if (i < floor || text.charAt(i) != ',') {
@@ -154,11 +155,59 @@ final class PathPrefix {
         }
         int segmentStart = segmentStart(text, literalEnd - 1, floor);
         if (isAccounts(text, segmentStart, literalEnd - 1)) {
-            return Kind.ACCOUNT;
+            return accountsPrefix(text, segmentStart, floor);
         }
         return segmentStart == literalEnd - 1 || isValue(text, segmentStart, literalEnd - 1)
                 ? Kind.UNKNOWN
                 : Kind.FOREIGN;
+    }
+
+    /**
+     * {@code accounts} at {@code start} is Cloudflare's when it starts the path or follows the API's
+     * base: {@code /client/v4}, or a value such as {@code $API} or {@code {{baseUrl}}}. After another
+     * literal segment ({@code /platforms/steam/accounts/...}) it is another API's resource.
+     */
+    private static Kind accountsPrefix(CharSequence text, int start, int floor) {
+        if (start <= floor || text.charAt(start - 1) != '/') {
+            return Kind.ACCOUNT;
+        }
+        int before = segmentStart(text, start - 1, floor);
+        if (before == start - 1 || isValue(text, before, start - 1)) {
+            return Kind.ACCOUNT;
+        }
+        boolean v4 = start - 1 - before == 2 && regionEquals(text, before, "v4");
+        if (v4 && before > floor && text.charAt(before - 1) == '/') {
+            int client = segmentStart(text, before - 1, floor);
+            if (before - 1 - client == CLIENT.length() && regionEquals(text, client, CLIENT)) {
+                return Kind.ACCOUNT;
+            }
+        }
+        return isHost(text, before, start - 1) ? Kind.ACCOUNT : Kind.FOREIGN;
+    }
+
+    /**
+     * Whether the path that ends at {@code end} ends there, as an endpoint's path does: not at a
+     * deeper path ({@code devices/revoke/fulfilled}) nor a file name ({@code devices/revoke.ts}).
+     * A full stop ending a sentence is not a file name.
+     */
+    static boolean endsAt(CharSequence text, int end) {
+        if (end >= text.length()) {
+            return true;
+        }
+        char c = text.charAt(end);
+        if (c == '/') {
+            return end + 1 >= text.length() || !isSegmentChar(text.charAt(end + 1));
+        }
+        if (c == '.') {
+            return end + 1 >= text.length() || !Character.isLetter(text.charAt(end + 1));
+        }
+        return true;
+    }
+
+    /** A host name such as {@code api.cloudflare.com}: what some docs put right before the path. */
+    private static boolean isHost(CharSequence text, int from, int to) {
+        String segment = text.subSequence(from, to).toString();
+        return segment.equals("api.cloudflare.com") || segment.endsWith(".cloudflare.com");
     }
 
     /**
