@@ -90,7 +90,7 @@ regshift_jar="$here/migration-cli/target/regshift.jar"
 bench_jar="$here/benchmarks/target/benchmarks.jar"
 if [ "$build" = 1 ]; then
   echo "scan-vs-rg: building the CLI and benchmarks jars" >&2
-  (cd "$here" && ./mvnw -q -B -pl migration-cli,benchmarks -am package -Dmaven.test.skip=true) >&2
+  (cd "$here" && ./mvnw -q -B -pl migration-cli,benchmarks -am package -DskipTests) >&2
 fi
 [ -f "$regshift_jar" ] || die "no $regshift_jar: run without --no-build"
 [ -f "$bench_jar" ] || die "no $bench_jar: run without --no-build"

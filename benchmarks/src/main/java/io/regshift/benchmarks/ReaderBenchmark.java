@@ -1,12 +1,7 @@
 package io.regshift.benchmarks;
 
 import io.regshift.core.Catalog;
-import io.regshift.scan.RuleSet;
-import io.regshift.scan.detect.Detector;
-import io.regshift.scan.detect.Mode;
-import io.regshift.scan.read.FileScan;
-import io.regshift.scan.read.SourceReader;
-import java.io.ByteArrayInputStream;
+import io.regshift.scan.engine.HotPath;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The scanner's hot path on one core, per byte, with no file system: the generated corpus held in
- * memory, read through {@link SourceReader} (prefilter, then detection where the needle is) and,
- * to split its cost, through its first steps alone. The {@code bytes} counter is the rate to
+ * memory, read through the scanner's reader ({@link HotPath#findings}: prefilter, then detection
+ * where the needle is) and, to split its cost, through its first steps alone. The {@code bytes} counter is the rate to
  * compare: bytes scanned per second on one thread.
  *
  * <pre>
@@ -62,7 +57,7 @@ public class ReaderBenchmark {
     private List<byte[]> contents;
     private long totalBytes;
     private long planted;
-    private Detector detector;
+    private HotPath hotPath;
 
     /** Bytes handled in the iteration: JMH reports it as a rate, bytes per second. */
     @State(Scope.Thread)
@@ -79,11 +74,11 @@ public class ReaderBenchmark {
     /** One reader per thread, as the scanner's workers have. */
     @State(Scope.Thread)
     public static class Reader {
-        SourceReader reader;
+        HotPath reader;
 
         @Setup
         public void setUp(ReaderBenchmark b) {
-            reader = new SourceReader(b.detector);
+            reader = b.hotPath.forAnotherThread();
         }
     }
 
@@ -94,8 +89,8 @@ public class ReaderBenchmark {
         contents = corpus.files().stream().map(SourceText::render).toList();
         totalBytes = contents.stream().mapToLong(c -> c.length).sum();
         planted = corpus.truths();
-        detector = new Detector(Catalog.standard(), RuleSet.fromCatalog(Catalog.standard()));
-        long found = sourceReader(new SourceReader(detector), new Bytes());
+        hotPath = new HotPath(Catalog.standard());
+        long found = sourceReader(hotPath, new Bytes());
         if (found != planted) {
             throw new IllegalStateException("the reader found " + found + " of the " + planted + " planted uses");
         }
@@ -107,12 +102,10 @@ public class ReaderBenchmark {
         return sourceReader(reader.reader, bytes);
     }
 
-    private long sourceReader(SourceReader reader, Bytes bytes) throws IOException {
+    private long sourceReader(HotPath reader, Bytes bytes) throws IOException {
         long findings = 0;
         for (int i = 0; i < contents.size(); i++) {
-            FileScan scan = reader.scan(
-                    new ByteArrayInputStream(contents.get(i)), paths.get(i), Long.MAX_VALUE, Mode.SOURCE, false);
-            findings += scan.findings().size();
+            findings += reader.findings(contents.get(i), paths.get(i)).size();
         }
         bytes.bytes += totalBytes;
         return findings;
@@ -123,7 +116,7 @@ public class ReaderBenchmark {
     public long prefilter(Bytes bytes) {
         long candidates = 0;
         for (byte[] content : contents) {
-            if (detector.mayMatch(content, content.length)) {
+            if (hotPath.mayMatch(content)) {
                 candidates++;
             }
         }
@@ -139,8 +132,7 @@ public class ReaderBenchmark {
     public long detectOnly(Bytes bytes) {
         long matches = 0;
         for (byte[] content : contents) {
-            matches += detector.detect(content, content.length, 0, content.length, Mode.SOURCE, null)
-                    .size();
+            matches += hotPath.matches(content);
         }
         bytes.bytes += totalBytes;
         return matches;

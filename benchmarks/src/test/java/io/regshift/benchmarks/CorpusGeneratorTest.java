@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.regshift.core.Catalog;
 import io.regshift.scan.Finding;
-import io.regshift.scan.RuleSet;
 import io.regshift.scan.ScanResult;
-import io.regshift.scan.detect.Detector;
-import io.regshift.scan.detect.Mode;
+import io.regshift.scan.engine.HotPath;
 import io.regshift.scan.engine.Scanner;
-import io.regshift.scan.read.FileScan;
-import io.regshift.scan.read.SourceReader;
 import io.regshift.scan.walk.Walker;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,17 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CorpusGeneratorTest {
-    private static final Detector DETECTOR = new Detector(Catalog.standard(), RuleSet.fromCatalog(Catalog.standard()));
+    private static final HotPath READER = new HotPath(Catalog.standard());
 
     private static List<Finding> scan(String path, String text) throws IOException {
-        FileScan scan = new SourceReader(DETECTOR)
-                .scan(
-                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                        path,
-                        Long.MAX_VALUE,
-                        Mode.SOURCE,
-                        false);
-        return scan.findings();
+        return READER.findings(text.getBytes(StandardCharsets.UTF_8), path);
     }
 
     @Test

@@ -68,7 +68,7 @@ public final class BatchLimits {
         int start = 0;
         int length = prefix;
         for (int i = 0; i < ids.size(); i++) {
-            encodedIds[i] = ids.plain() ? ids.get(i) : encodeQueryComponent(ids.get(i));
+            encodedIds[i] = encodeQueryComponent(ids.get(i));
             int piece = parameter.length() + 1 + encodedIds[i].length();
             if (prefix + piece > maxUrlLength) {
                 throw new IllegalArgumentException("registration ID ["
@@ -82,14 +82,14 @@ public final class BatchLimits {
             }
             int separator = i == start ? 0 : 1;
             if (i - start == maxIdsPerCall || length + separator + piece > maxUrlLength) {
-                calls.add(call(endpoint, baseQuery, parameter, encodedIds, ids, start, i));
+                calls.add(call(deprecation, endpoint, baseQuery, parameter, encodedIds, ids, start, i));
                 start = i;
                 length = prefix + piece;
             } else {
                 length += separator + piece;
             }
         }
-        calls.add(call(endpoint, baseQuery, parameter, encodedIds, ids, start, ids.size()));
+        calls.add(call(deprecation, endpoint, baseQuery, parameter, encodedIds, ids, start, ids.size()));
         return calls;
     }
 
@@ -154,6 +154,7 @@ public final class BatchLimits {
      * them again.
      */
     private static ReplacementCall call(
+            Deprecation deprecation,
             HttpUrl.Builder endpoint,
             String baseQuery,
             String parameter,
@@ -165,7 +166,7 @@ public final class BatchLimits {
         for (int i = from; i < to; i++) {
             endpoint.addEncodedQueryParameter(parameter, encodedIds[i]);
         }
-        return new ReplacementCall(endpoint.build(), ids.range(from, to));
+        return new ReplacementCall(deprecation, endpoint.build(), ids.range(from, to));
     }
 
     @Override

@@ -65,54 +65,6 @@ public final class CloudflareJson {
      * @throws IllegalArgumentException with a message that says what is wrong and where
      */
     public static RegistrationIds readRegistrationIds(byte[] body) {
-        List<String> plain = readPlainIds(body);
-        return plain != null ? RegistrationIds.ofPlain(plain) : readWithMoshi(body);
-    }
-
-    /**
-     * The IDs of a body in the usual shape, a JSON array of plain IDs such as {@code ["a-1", "b_2"]}
-     * (see {@link Identifiers#isPlain}), read in one pass over the bytes; null for any other body,
-     * which {@link #readWithMoshi} reads with all its rules and error messages. Such a body is
-     * ASCII, so valid UTF-8, and its strings hold no escapes, so they are their bytes.
-     */
-    static List<String> readPlainIds(byte[] body) {
-        int i = skipWhitespace(body, 0);
-        if (i == body.length || body[i] != '[') {
-            return null;
-        }
-        List<String> ids = new ArrayList<>();
-        while (true) {
-            i = skipWhitespace(body, i + 1); // past '[' or ','
-            if (i == body.length || body[i] != '"') {
-                return null;
-            }
-            int start = i + 1;
-            int end = Identifiers.endOfPlain(body, start);
-            if (end == start || end == body.length || body[end] != '"') {
-                return null;
-            }
-            ids.add(new String(body, start, end - start, StandardCharsets.US_ASCII));
-            i = skipWhitespace(body, end + 1);
-            if (i < body.length && body[i] == ']') {
-                return skipWhitespace(body, i + 1) == body.length ? ids : null;
-            }
-            if (i == body.length || body[i] != ',') {
-                return null;
-            }
-        }
-    }
-
-    /** The index of the first byte from {@code from} on that is not JSON whitespace, or the length. */
-    private static int skipWhitespace(byte[] body, int from) {
-        int i = from;
-        while (i < body.length && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t')) {
-            i++;
-        }
-        return i;
-    }
-
-    /** Reads any body with Moshi: the general path, and the one whose errors callers see. */
-    static RegistrationIds readWithMoshi(byte[] body) {
         if (isBlank(body)) {
             throw new IllegalArgumentException(
                     "request body is empty; expected a JSON array of registration ID strings");

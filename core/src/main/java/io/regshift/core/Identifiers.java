@@ -42,18 +42,6 @@ final class Identifiers {
         return true;
     }
 
-    /**
-     * The index of the first byte of {@code bytes} from {@code from} on that is not a plain
-     * character (see {@link #isPlain}), or {@code bytes.length} if there is none.
-     */
-    static int endOfPlain(byte[] bytes, int from) {
-        int i = from;
-        while (i < bytes.length && bytes[i] >= 0 && PLAIN[bytes[i]]) {
-            i++;
-        }
-        return i;
-    }
-
     static void requireValidAccountId(String accountId) {
         String problem = problem(accountId);
         if (problem != null) {

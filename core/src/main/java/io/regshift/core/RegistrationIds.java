@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -24,11 +23,9 @@ public final class RegistrationIds extends AbstractList<String> implements Rando
     private static final int FEW = 16;
 
     private final List<String> ids;
-    private final boolean plain; // every ID only letters, digits, - and _: nothing in it to encode
 
-    private RegistrationIds(List<String> ids, boolean plain) {
+    private RegistrationIds(List<String> ids) {
         this.ids = ids;
-        this.plain = plain;
     }
 
     /**
@@ -38,29 +35,16 @@ public final class RegistrationIds extends AbstractList<String> implements Rando
      */
     public static RegistrationIds of(Collection<String> ids) {
         requireSome(ids);
-        boolean plain = true;
         int index = 0;
-        for (Iterator<String> it = ids.iterator(); it.hasNext(); index++) {
-            String id = it.next();
-            if (id == null || !Identifiers.isPlain(id)) {
-                plain = false;
-                String problem = Identifiers.problem(id);
-                if (problem != null) {
-                    throw new IllegalArgumentException(
-                            "registration ID [" + index + "] " + Identifiers.quote(id) + " " + problem);
-                }
+        for (String id : ids) {
+            String problem = Identifiers.problem(id);
+            if (problem != null) {
+                throw new IllegalArgumentException(
+                        "registration ID [" + index + "] " + Identifiers.quote(id) + " " + problem);
             }
+            index++;
         }
-        return new RegistrationIds(distinct(ids), plain);
-    }
-
-    /**
-     * The distinct IDs of {@code ids}, every one already known to be plain ({@link
-     * Identifiers#isPlain}), so valid: a body read by {@link CloudflareJson#readPlainIds}.
-     */
-    static RegistrationIds ofPlain(List<String> ids) {
-        requireSome(ids);
-        return new RegistrationIds(distinct(ids), true);
+        return new RegistrationIds(distinct(ids));
     }
 
     private static void requireSome(Collection<String> ids) {
@@ -130,11 +114,6 @@ public final class RegistrationIds extends AbstractList<String> implements Rando
         if (fromIndex == 0 && toIndex == size()) {
             return this;
         }
-        return new RegistrationIds(ids.subList(fromIndex, toIndex), plain);
-    }
-
-    /** Whether every ID is only ASCII letters, digits, {@code -} and {@code _}, which no URL encodes. */
-    boolean plain() {
-        return plain;
+        return new RegistrationIds(ids.subList(fromIndex, toIndex));
     }
 }

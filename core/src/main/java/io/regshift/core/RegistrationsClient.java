@@ -114,8 +114,32 @@ public final class RegistrationsClient {
      */
     public RegistrationsResult execute(
             Deprecation deprecation, String accountId, Collection<String> ids, Consumer<RegistrationsResult> eachCall) {
+        return send(deprecation, plan(deprecation, accountId, ids), eachCall);
+    }
+
+    /**
+     * Sends calls that this client {@link #plan planned} for {@code deprecation}, in order, and
+     * tells {@code eachCall} each one's outcome as {@link #execute(Deprecation, String, Collection,
+     * Consumer)} does: so that what a caller records or shows of a plan is what is sent, planned once.
+     *
+     * @throws IllegalArgumentException if a call was planned for another operation or under another
+     *     base URL (credentials go only to this client's); nothing is sent then
+     */
+    public RegistrationsResult send(
+            Deprecation deprecation, List<ReplacementCall> calls, Consumer<RegistrationsResult> eachCall) {
+        Objects.requireNonNull(deprecation, "deprecation");
         Objects.requireNonNull(eachCall, "eachCall");
-        List<ReplacementCall> calls = plan(deprecation, accountId, ids);
+        String base = baseUrl.toString().endsWith("/") ? baseUrl.toString() : baseUrl + "/";
+        for (ReplacementCall call : calls) {
+            if (!call.deprecation().id().equals(deprecation.id())) {
+                throw new IllegalArgumentException(
+                        "a call of the plan is for '" + call.deprecation().id() + "', not '" + deprecation.id() + "'");
+            }
+            if (!call.url().toString().startsWith(base)) {
+                throw new IllegalArgumentException("a call of the plan is not under this client's base URL "
+                        + Credentials.redactUrl(base) + "; plan it with this client");
+            }
+        }
         long deadline = System.nanoTime() + retryPolicy.deadline().toNanos();
         List<String> succeeded = new ArrayList<>();
         List<RegistrationsResult.Failure> failures = new ArrayList<>();
@@ -149,7 +173,7 @@ public final class RegistrationsClient {
     private RegistrationsResult.Failure send(ReplacementCall call, long deadline) {
         Request.Builder request = new Request.Builder()
                 .url(call.url())
-                .post(EMPTY_BODY)
+                .method(call.method(), EMPTY_BODY)
                 .header("Accept", "application/json")
                 .header("User-Agent", Version.userAgent());
         credentials.applyTo(request);

@@ -145,7 +145,7 @@ public final class LegacyCallHandler {
         // The replacement has no body: the body headers of the caller's request do not describe it.
         Request request = caller.newBuilder()
                 .url(replacement.url())
-                .method(call.deprecation().replacement().method(), EMPTY)
+                .method(replacement.method(), EMPTY)
                 .removeHeader("Content-Type")
                 .removeHeader("Content-Length")
                 .removeHeader("Transfer-Encoding")

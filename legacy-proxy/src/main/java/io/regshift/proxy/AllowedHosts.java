@@ -14,7 +14,7 @@ import java.util.TreeSet;
  *
  * <p>Allowed: the listen host and its addresses, the loopback names, the address the connection
  * arrived on, the machine's own name when listening on every interface, and names given with
- * {@code --allow-host} (a load balancer's, say).
+ * {@link LegacyProxy.Builder#allowHost} (a load balancer's, say).
  */
 final class AllowedHosts {
     private final Set<String> names;

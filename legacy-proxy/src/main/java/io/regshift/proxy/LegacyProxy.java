@@ -151,43 +151,10 @@ public final class LegacyProxy implements AutoCloseable {
     }
 
     /**
-     * Runs the proxy until SIGTERM or SIGINT: {@code java -jar regshift-legacy-proxy-VERSION-all.jar --listen
-     * 127.0.0.1:8787 --upstream https://api.cloudflare.com/client/v4}. Exit code 2 when it can't
-     * start; {@code --help} lists the flags.
+     * Configures and starts a {@link LegacyProxy}. A timeout or limit out of its range (timeouts are
+     * positive and at most a day) is refused at once with a {@link ProxySettingException} naming the
+     * setting.
      */
-    public static void main(String[] args) {
-        int code = Launcher.run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
-        }
-    }
-
-    /**
-     * A duration as the command lines take it: {@code 500ms}, {@code 30s}, {@code 2m}, or a whole
-     * number of seconds.
-     *
-     * @throws IllegalArgumentException naming the value and the forms expected
-     */
-    public static Duration parseDuration(String value) {
-        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
-        try {
-            if (v.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-            }
-            if (v.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
-            }
-            if (v.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
-            }
-            return Duration.ofSeconds(Long.parseLong(v));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "\"" + value + "\" is not a duration; expected e.g. 500ms, 30s, 2m or 30");
-        }
-    }
-
-    /** Configures and starts a {@link LegacyProxy}. */
     public static final class Builder {
         private ListenAddress listen = ListenAddress.parse(DEFAULT_LISTEN);
         private Upstream upstream = Upstream.parse(Catalog.DEFAULT_BASE_URL);
@@ -201,6 +168,8 @@ public final class LegacyProxy implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private BatchLimits batchLimits = BatchLimits.defaults();
         private Consumer<String> accessLog;
+
+        private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
 
         private Builder() {}
 
@@ -244,7 +213,7 @@ public final class LegacyProxy implements AutoCloseable {
 
         /** Time to connect to the upstream; default 10 s. */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive("connectTimeout", timeout);
+            this.connectTimeout = timeout("connectTimeout", timeout);
             return this;
         }
 
@@ -254,20 +223,20 @@ public final class LegacyProxy implements AutoCloseable {
          * (and is retried); default 30 s.
          */
         public Builder upstreamTimeout(Duration timeout) {
-            this.upstreamTimeout = positive("upstreamTimeout", timeout);
+            this.upstreamTimeout = timeout("upstreamTimeout", timeout);
             return this;
         }
 
         /** How long {@link #close()} lets requests in flight finish; default 30 s. */
         public Builder shutdownTimeout(Duration timeout) {
-            this.shutdownTimeout = positive("shutdownTimeout", timeout);
+            this.shutdownTimeout = timeout("shutdownTimeout", timeout);
             return this;
         }
 
         /** The largest request head (request line and headers) accepted; larger ones get 431. Default 16 KiB. */
         public Builder maxRequestHeaderBytes(int bytes) {
             if (bytes < 1024) {
-                throw new IllegalArgumentException("maxRequestHeaderBytes must be at least 1024, was " + bytes);
+                throw new ProxySettingException("maxRequestHeaderBytes", "must be at least 1024", bytes);
             }
             this.maxRequestHeaderBytes = bytes;
             return this;
@@ -280,7 +249,7 @@ public final class LegacyProxy implements AutoCloseable {
          */
         public Builder maxDeprecatedCalls(int calls) {
             if (calls < 1) {
-                throw new IllegalArgumentException("maxDeprecatedCalls must be at least 1, was " + calls);
+                throw new ProxySettingException("maxDeprecatedCalls", "must be at least 1", calls);
             }
             this.maxDeprecatedCalls = calls;
             return this;
@@ -292,7 +261,7 @@ public final class LegacyProxy implements AutoCloseable {
          * bytes can't hold a place longer. Default 10 s.
          */
         public Builder bodyTimeout(Duration timeout) {
-            this.bodyTimeout = positive("bodyTimeout", timeout);
+            this.bodyTimeout = timeout("bodyTimeout", timeout);
             return this;
         }
 
@@ -390,7 +359,7 @@ public final class LegacyProxy implements AutoCloseable {
                     // Already failing; the start error is the one to report.
                 }
                 deprecatedCalls.close();
-                throw new ProxyStartException(startError(e), e);
+                throw startError(e);
             }
 
             List<String> warnings = new ArrayList<>();
@@ -410,24 +379,38 @@ public final class LegacyProxy implements AutoCloseable {
             return proxy;
         }
 
-        private String startError(Exception e) {
+        private ProxyStartException startError(Exception e) {
+            String address = listen.toString();
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException) {
-                    return "cannot listen on " + listen
-                            + ": the address is already in use, or not an address of this machine (" + t.getMessage()
-                            + "); choose another with --listen HOST:PORT";
+                    return new ProxyStartException(
+                            address,
+                            ProxyStartException.Reason.ADDRESS_UNAVAILABLE,
+                            "cannot listen on " + address
+                                    + ": the address is already in use, or not an address of this machine ("
+                                    + t.getMessage() + ")",
+                            e);
                 }
                 if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
-                    return "cannot listen on " + listen + ": unknown host " + listen.host();
+                    return new ProxyStartException(
+                            address,
+                            ProxyStartException.Reason.UNKNOWN_HOST,
+                            "cannot listen on " + address + ": unknown host " + listen.host(),
+                            e);
                 }
             }
-            return "cannot listen on " + listen + ": " + e;
+            return new ProxyStartException(
+                    address, ProxyStartException.Reason.OTHER, "cannot listen on " + address + ": " + e, e);
         }
 
-        private static Duration positive(String name, Duration value) {
+        /** A timeout: positive, and at most a day, which keeps every sum of them within the servers' millisecond clocks. */
+        private static Duration timeout(String name, Duration value) {
             Objects.requireNonNull(value, name);
             if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
+                throw new ProxySettingException(name, "must be positive", value);
+            }
+            if (value.compareTo(MAX_TIMEOUT) > 0) {
+                throw new ProxySettingException(name, "must be at most 1 day", value);
             }
             return value;
         }

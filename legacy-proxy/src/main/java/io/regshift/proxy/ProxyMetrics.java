@@ -167,7 +167,7 @@ final class ProxyMetrics implements MigrationListener {
                 out,
                 "regshift_proxy_deprecated_calls_in_flight",
                 "gauge",
-                "Deprecated calls being served now (reading their body or waiting on the upstream), at most --max-deprecated-calls.");
+                "Deprecated calls being served now (reading their body or waiting on the upstream), at most the proxy's capacity for them.");
         sample(out, "regshift_proxy_deprecated_calls_in_flight", null, deprecatedInFlight.getAsLong());
         header(
                 out,

@@ -80,7 +80,7 @@ final class Router extends Handler.Wrapper {
                             + "; the request named another host (in its Host header or"
                             + " an absolute URI). Send requests to the proxy's own address with a path under "
                             + prefixShown()
-                            + ", or start it with --allow-host NAME for a name it is reached by",
+                            + ", or add the name it is reached by to the proxy's allowed hosts",
                     callback);
             return true;
         }

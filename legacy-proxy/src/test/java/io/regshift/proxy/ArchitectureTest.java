@@ -33,7 +33,20 @@ class ArchitectureTest {
                         "okhttp3..",
                         "com.squareup.moshi..",
                         "org.slf4j..",
+                        "picocli..",
                         "java..")
+                .check(proxy);
+    }
+
+    @Test
+    void onlyTheCommandKnowsPicocliSoTheLibraryRunsWithoutIt() {
+        noClasses()
+                .that()
+                .haveNameNotMatching(".*\\.ProxyCommand(\\$.*)?")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("picocli..")
+                .because("picocli is an optional dependency: embedders of LegacyProxy may not have it")
                 .check(proxy);
     }
 

@@ -109,6 +109,18 @@ class BadInputTest {
                 .startsWith("this proxy forwards only to " + cloudflare.baseUrl());
     }
 
+    /** The library serves embedders too: its answers speak of no command line's flags. */
+    @Test
+    void theMisdirectedAnswerNamesNoFlag() {
+        Http.Raw response =
+                raw("GET http://example.org/client/v4/zones HTTP/1.1\r\nHost: example.org\r\nAuthorization: Bearer "
+                        + TOKEN);
+
+        assertThat(envelope(response).errors().get(0).message())
+                .contains("allowed hosts")
+                .doesNotContain("--");
+    }
+
     @Test
     void anAbsoluteHttpsUriAsToAForwardProxyIsMisdirected() {
         Http.Raw response = raw("POST https://api.cloudflare.com/client/v4/accounts/acc/devices/revoke HTTP/1.1\r\n"

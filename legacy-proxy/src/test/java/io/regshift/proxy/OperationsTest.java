@@ -84,6 +84,15 @@ class OperationsTest {
         assertThat(cloudflare.calls()).isEmpty();
     }
 
+    /** The library serves embedders too: its metrics' help speaks of no command line's flags. */
+    @Test
+    void theMetricsNameNoFlag() {
+        HttpResponse<byte[]> response = Http.get(ops("metrics"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.text(response)).doesNotContain("--");
+    }
+
     @Test
     void operationsEndpointsAreLocalAndReadOnly() {
         HttpResponse<byte[]> post = Http.post(ops("health"), new byte[0]);

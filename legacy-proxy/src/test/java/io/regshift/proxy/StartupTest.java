@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.regshift.adapter.testing.CapturedLogs;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -24,17 +25,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Starting: clear errors and exit code 2 when it can't, a warning when it is reachable from outside. */
 class StartupTest {
-    /** What the launcher printed, and its exit code when it did not start. */
-    record Launched(Launcher.Launch launch, String out, String err) {}
+    /** What the executable jar's command line printed, and its exit code; only for runs that do not serve. */
+    record Launched(int exitCode, String out, String err) {}
 
     static Launched launch(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Launcher.Launch launch = Launcher.start(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Launched(launch, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = ProxyCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Launched(exitCode, out.toString(), err.toString());
     }
 
     @Test
@@ -45,16 +43,23 @@ class StartupTest {
             assertThatThrownBy(() ->
                             LegacyProxy.builder().listen("127.0.0.1", port).start())
                     .isInstanceOf(ProxyStartException.class)
-                    .hasMessageStartingWith("cannot listen on 127.0.0.1:" + port + ": the address is already in use");
+                    .hasMessageStartingWith("cannot listen on 127.0.0.1:" + port + ": the address is already in use")
+                    .satisfies(e -> {
+                        assertThat(((ProxyStartException) e).address()).isEqualTo("127.0.0.1:" + port);
+                        assertThat(((ProxyStartException) e).reason())
+                                .isEqualTo(ProxyStartException.Reason.ADDRESS_UNAVAILABLE);
+                    })
+                    .message()
+                    .doesNotContain("--");
 
             Launched launched = launch("--listen", "127.0.0.1:" + port);
-            assertThat(launched.launch().proxy()).isNull();
-            assertThat(launched.launch().exitCode()).isEqualTo(2);
+            assertThat(launched.exitCode()).isEqualTo(2);
             assertThat(launched.err().lines())
                     .singleElement()
                     .asString()
                     .startsWith("regshift-proxy: error: cannot listen on 127.0.0.1:" + port
-                            + ": the address is already in use");
+                            + ": the address is already in use")
+                    .endsWith("; choose another with --listen HOST:PORT");
         }
     }
 
@@ -63,7 +68,25 @@ class StartupTest {
         assertThatThrownBy(() ->
                         LegacyProxy.builder().listen("no-such-host.invalid", 0).start())
                 .isInstanceOf(ProxyStartException.class)
-                .hasMessage("cannot listen on no-such-host.invalid:0: unknown host no-such-host.invalid");
+                .hasMessage("cannot listen on no-such-host.invalid:0: unknown host no-such-host.invalid")
+                .extracting(e -> ((ProxyStartException) e).reason())
+                .isEqualTo(ProxyStartException.Reason.UNKNOWN_HOST);
+    }
+
+    @Test
+    void aSettingOutOfRangeIsNamedAsTheBuilderNamesIt() {
+        assertThatThrownBy(() -> LegacyProxy.builder().maxDeprecatedCalls(0))
+                .isInstanceOf(ProxySettingException.class)
+                .hasMessage("maxDeprecatedCalls must be at least 1, was 0")
+                .satisfies(e -> {
+                    ProxySettingException refused = (ProxySettingException) e;
+                    assertThat(refused.setting()).isEqualTo("maxDeprecatedCalls");
+                    assertThat(refused.requirement()).isEqualTo("must be at least 1");
+                    assertThat(refused.value()).isEqualTo("0");
+                });
+        assertThatThrownBy(() -> LegacyProxy.builder().bodyTimeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(ProxySettingException.class)
+                .hasMessage("bodyTimeout must be positive, was PT-1S");
     }
 
     @ParameterizedTest
@@ -82,7 +105,7 @@ class StartupTest {
                 .hasMessageContaining("upstream URL");
 
         Launched launched = launch("--upstream", upstream);
-        assertThat(launched.launch().exitCode()).isEqualTo(2);
+        assertThat(launched.exitCode()).isEqualTo(2);
         assertThat(launched.err().lines()).singleElement().asString().startsWith("regshift-proxy: error: upstream URL");
     }
 
@@ -113,14 +136,15 @@ class StartupTest {
     void aBadListenAddressIsAClearErrorWithExitCode2(String listen) {
         Launched launched = launch("--listen", listen);
 
-        assertThat(launched.launch().exitCode()).isEqualTo(2);
+        assertThat(launched.exitCode()).isEqualTo(2);
         assertThat(launched.err().lines()).singleElement().asString().startsWith("regshift-proxy: error: listen ");
     }
 
     @Test
     void unknownFlagsAndMissingValuesAreUsageErrors() {
-        assertThat(launch("--port", "1").launch().exitCode()).isEqualTo(2);
-        assertThat(launch("--upstream").err()).startsWith("regshift-proxy: option --upstream needs a value");
+        assertThat(launch("--port", "1").exitCode()).isEqualTo(2);
+        assertThat(launch("--upstream").err())
+                .startsWith("regshift-proxy: Missing required parameter for option '--upstream'");
         assertThat(launch("--upstream-timeout", "soon").err()).contains("is not a duration");
     }
 
@@ -128,12 +152,12 @@ class StartupTest {
     void helpListsTheFlagsAndTheirDefaults() {
         Launched launched = launch("--help");
 
-        assertThat(launched.launch().exitCode()).isZero();
+        assertThat(launched.exitCode()).isZero();
         assertThat(launched.out())
                 .contains(
-                        "--listen HOST:PORT",
+                        "--listen=HOST:PORT",
                         "127.0.0.1:8787",
-                        "--upstream URL",
+                        "--upstream=URL",
                         "https://api.cloudflare.com/client/v4");
     }
 
@@ -177,7 +201,7 @@ class StartupTest {
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp",
                         System.getProperty("java.class.path"),
-                        LegacyProxy.class.getName(),
+                        ProxyCommand.class.getName(),
                         "--listen",
                         "127.0.0.1:0",
                         "--upstream",
@@ -209,7 +233,7 @@ class StartupTest {
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp",
                         System.getProperty("java.class.path"),
-                        LegacyProxy.class.getName(),
+                        ProxyCommand.class.getName(),
                         "--upstream",
                         "gopher://x"))
                 .start();

@@ -19,7 +19,7 @@ class UpstreamRedactionTest {
     void aRefusedUpstreamIsNamedWithoutItsSecrets(String upstream) {
         StartupTest.Launched launched = StartupTest.launch("--upstream", upstream);
 
-        assertThat(launched.launch().exitCode()).isEqualTo(2);
+        assertThat(launched.exitCode()).isEqualTo(2);
         assertThat(launched.err()).contains("upstream URL").doesNotContain("secret-q1");
         assertThat(launched.out()).doesNotContain("secret-q1");
     }
@@ -33,7 +33,7 @@ class UpstreamRedactionTest {
     void aMistypedFlagOrStrayValueIsNotEchoed(String arg) {
         StartupTest.Launched launched = StartupTest.launch(arg);
 
-        assertThat(launched.launch().exitCode()).isEqualTo(2);
+        assertThat(launched.exitCode()).isEqualTo(2);
         assertThat(launched.err()).doesNotContain("secret-q1");
     }
 }

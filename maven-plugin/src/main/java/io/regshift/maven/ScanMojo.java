@@ -5,7 +5,7 @@ import io.regshift.scan.ControlCharacters;
 import io.regshift.scan.Finding;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.ScanResult;
-import io.regshift.scan.read.ArtifactReader;
+import io.regshift.scan.engine.Scanner;
 import io.regshift.scan.report.Format;
 import io.regshift.scan.report.TextReport;
 import java.io.File;
@@ -239,7 +239,7 @@ public final class ScanMojo extends AbstractMojo {
                 continue;
             }
             Path path = file.toPath();
-            if (Files.isDirectory(path) || (Files.isRegularFile(path) && ArtifactReader.isArtifact(file.getName()))) {
+            if (Files.isDirectory(path) || (Files.isRegularFile(path) && Scanner.isArtifact(file.getName()))) {
                 out.add(new ProjectScan.Dependency(coordinates(a), path));
             } else {
                 getLog().debug("regshift: not scanned, not a jar: " + a + " (" + file + ")");

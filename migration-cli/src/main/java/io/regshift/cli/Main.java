@@ -1,6 +1,9 @@
 package io.regshift.cli;
 
+import io.regshift.core.Catalog;
+import io.regshift.core.Deprecation;
 import io.regshift.core.Version;
+import io.regshift.proxy.ProxyCommand;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -18,8 +21,7 @@ public final class Main implements Runnable {
             ScanCommand.class,
             FixCommand.class,
             RulesCommand.class,
-            RevokeCommand.class,
-            UnrevokeCommand.class,
+            RegistrationsCommand.class, // one command per operation of the catalog
             ProxyCommand.class,
             CommandLine.HelpCommand.class);
 
@@ -52,28 +54,23 @@ public final class Main implements Runnable {
             java.util.Map<String, String> env,
             java.io.InputStream in,
             String... args) {
-        CommandLine.IFactory defaults = CommandLine.defaultFactory();
-        CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                K made = defaults.create(type);
-                if (made instanceof RegistrationsCommand command) {
-                    command.environment = env;
-                    command.stdin = in;
-                }
-                return made;
-            }
-        });
+        CommandLine cli = new CommandLine(new Main());
         // Picocli reflects over every command it is given; a run that names its command gets only that
         // one, which saves a good part of the start-up. Anything else (help, a typo) gets them all.
         Class<?> named = args.length == 0
                 ? null
                 : COMMANDS.stream()
-                        .filter(c -> commandName(c).equals(args[0]))
+                        .filter(c -> commandNames(c).contains(args[0]))
                         .findFirst()
                         .orElse(null);
         for (Class<?> command : named == null || named == CommandLine.HelpCommand.class ? COMMANDS : List.of(named)) {
-            cli.addSubcommand(commandName(command), command);
+            if (command == RegistrationsCommand.class) {
+                for (Deprecation operation : Catalog.standard().deprecations()) {
+                    cli.addSubcommand(operation.id(), RegistrationsCommand.commandFor(operation, env, in));
+                }
+            } else {
+                cli.addSubcommand(commandNames(command).get(0), command);
+            }
         }
         cli.setOut(out);
         cli.setErr(err);
@@ -91,8 +88,13 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
-    private static String commandName(Class<?> command) {
-        return command.getAnnotation(Command.class).name();
+    private static List<String> commandNames(Class<?> command) {
+        if (command == RegistrationsCommand.class) {
+            return Catalog.standard().deprecations().stream()
+                    .map(Deprecation::id)
+                    .toList();
+        }
+        return List.of(command.getAnnotation(Command.class).name());
     }
 
     /**

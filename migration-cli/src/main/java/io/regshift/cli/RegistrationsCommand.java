@@ -1,6 +1,5 @@
 package io.regshift.cli;
 
-import io.regshift.core.BatchLimits;
 import io.regshift.core.Catalog;
 import io.regshift.core.Credentials;
 import io.regshift.core.Deprecation;
@@ -26,20 +25,26 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ListResourceBundle;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import okhttp3.HttpUrl;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * {@code regshift revoke} and {@code regshift unrevoke}: the replacement endpoints from the
- * command line, through {@link RegistrationsClient}. Credentials come only from the environment,
- * so they stay out of shell history and process listings.
+ * {@code regshift revoke}, {@code regshift unrevoke}: one command per operation of the catalog,
+ * each an instance of this class configured by its {@link Deprecation} (name, help text, endpoint,
+ * past tense), so an operation added to the catalog is a command without code here. It calls the
+ * replacement endpoint through {@link RegistrationsClient}. Credentials come only from the
+ * environment, so they stay out of shell history and process listings.
  */
-abstract class RegistrationsCommand implements Callable<Integer> {
+@Command(mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class)
+final class RegistrationsCommand implements Callable<Integer> {
     /** IDs per client call, so a long list shows progress; the client batches within it. */
     private static final int CHUNK = 1000;
 
@@ -91,7 +96,7 @@ abstract class RegistrationsCommand implements Callable<Integer> {
             names = "--results",
             paramLabel = "FILE",
             description =
-                    "Append each ID's outcome to FILE as its call completes (ID<TAB>revoked|unrevoked, or ID<TAB>failed<TAB>reason), flushed per call.")
+                    "Append each ID's outcome to FILE as its call completes (ID<TAB>${bundle:regshift.done}, or ID<TAB>failed<TAB>reason), flushed per call.")
     String results;
 
     @Option(
@@ -101,20 +106,46 @@ abstract class RegistrationsCommand implements Callable<Integer> {
                     "A results file of an earlier run: its IDs already done by this operation are not sent again.")
     String resume;
 
-    /** The environment and standard input; replaced by {@link Main#run} for tests. */
-    Map<String, String> environment = System.getenv();
+    private final Deprecation deprecation;
+    private final Map<String, String> environment;
+    private final InputStream stdin;
 
-    InputStream stdin = System.in;
+    private RegistrationsCommand(Deprecation deprecation, Map<String, String> environment, InputStream stdin) {
+        this.deprecation = deprecation;
+        this.environment = environment;
+        this.stdin = stdin;
+    }
 
-    /** The catalog id of the operation: {@code revoke} or {@code unrevoke}. */
-    abstract String operation();
+    /**
+     * The command for one operation of the catalog: named by its id, described from its
+     * replacement endpoint and past tense; reading this environment and standard input.
+     */
+    static CommandSpec commandFor(Deprecation deprecation, Map<String, String> environment, InputStream stdin) {
+        CommandSpec spec = CommandSpec.forAnnotatedObject(new RegistrationsCommand(deprecation, environment, stdin));
+        String done = deprecation.pastTense();
+        spec.name(deprecation.id());
+        spec.usageMessage()
+                .description(
+                        "Calls " + deprecation.replacement()
+                                + " for the given device registrations, batched and retried, and prints each ID's"
+                                + " outcome (" + done + " or failed).",
+                        CREDENTIALS_HELP,
+                        "",
+                        "Exit codes: 0 all " + done + ", 1 some failed (listed), 2 usage or auth errors.");
+        spec.resourceBundle(new ListResourceBundle() {
+            @Override
+            protected Object[][] getContents() {
+                return new Object[][] {{"regshift.done", done}};
+            }
+        });
+        return spec;
+    }
 
     @Override
     public Integer call() throws IOException {
         if (!format.equals("text") && !format.equals("json")) {
             throw usage("unknown --format '" + format + "'; use text or json");
         }
-        Deprecation deprecation = Catalog.standard().require(operation());
         List<String> ids = source.ids != null ? source.ids : readIds(source.file);
         if (ids.isEmpty()) {
             throw usage("no registration IDs in " + (source.file.equals("-") ? "standard input" : source.file));
@@ -138,19 +169,18 @@ abstract class RegistrationsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage((baseUrl != null ? "--base-url: " : "CLOUDFLARE_BASE_URL: ") + e.getMessage());
         }
-        if (dryRun) {
-            return dryRun(deprecation, HttpUrl.get(base.strip()), distinct, out);
-        }
-
         RegistrationsClient client;
         try {
             client = builder.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw usage(e.getMessage());
         }
+        if (dryRun) {
+            return dryRun(plan(client, distinct), distinct.size(), out);
+        }
         List<String> todo = new ArrayList<>(distinct);
         if (resume != null) {
-            Set<String> finished = readFinished(resume, deprecation);
+            Set<String> finished = readFinished(resume);
             todo.removeIf(finished::contains);
             err.println("regshift: " + (distinct.size() - todo.size()) + " IDs already " + deprecation.pastTense()
                     + " in " + shown(resume) + " are skipped; " + todo.size() + " to send");
@@ -160,10 +190,10 @@ abstract class RegistrationsCommand implements Callable<Integer> {
         }
         try (Writer results = openResults()) {
             RunRecord record = new RunRecord(deprecation.pastTense(), format.equals("text") ? out : null, results);
-            Thread hook = new Thread(() -> stop(record, deprecation, out, err), "regshift-" + operation() + "-stop");
+            Thread hook = new Thread(() -> stop(record, out, err), "regshift-" + deprecation.id() + "-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                send(client, deprecation, todo, record, err);
+                send(client, todo, record, err);
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -172,7 +202,7 @@ abstract class RegistrationsCommand implements Callable<Integer> {
                 }
             }
             List<RegistrationsResult.Failure> failures = record.failures();
-            report(deprecation, record, out, err);
+            report(record, out, err);
             if (!failures.isEmpty()
                     && failures.stream()
                             .allMatch(f -> f.httpStatus().orElse(0) == 401
@@ -185,27 +215,24 @@ abstract class RegistrationsCommand implements Callable<Integer> {
         }
     }
 
-    /** Sends the IDs a chunk at a time, each call's outcome recorded as it completes, until a stop. */
-    private void send(
-            RegistrationsClient client, Deprecation deprecation, List<String> ids, RunRecord record, PrintWriter err) {
+    /**
+     * Sends the IDs a chunk at a time, each call's outcome recorded as it completes, until a stop.
+     * Each chunk is planned once: the record begins with the very calls that are sent.
+     */
+    private void send(RegistrationsClient client, List<String> ids, RunRecord record, PrintWriter err) {
         boolean bar = System.console() != null && ids.size() > CHUNK;
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            try {
-                if (!record.begin(client.plan(deprecation, account, chunk).stream()
-                        .map(ReplacementCall::ids)
-                        .toList())) {
-                    break;
-                }
-                client.execute(deprecation, account, chunk, record::record);
-            } catch (IllegalArgumentException e) {
-                throw usage(e.getMessage());
+            List<ReplacementCall> calls = plan(client, chunk);
+            if (!record.begin(calls.stream().map(ReplacementCall::ids).toList())) {
+                break;
             }
+            client.send(deprecation, calls, record::record);
             if (record.stopped()) {
                 break;
             }
             if (bar) {
-                err.print(String.format("\r%s: %,d / %,d IDs", operation(), from + chunk.size(), ids.size()));
+                err.print(String.format("\r%s: %,d / %,d IDs", deprecation.id(), from + chunk.size(), ids.size()));
                 err.flush();
             }
         }
@@ -214,12 +241,20 @@ abstract class RegistrationsCommand implements Callable<Integer> {
         }
     }
 
+    private List<ReplacementCall> plan(RegistrationsClient client, List<String> ids) {
+        try {
+            return client.plan(deprecation, account, ids);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
     /** The shutdown hook: the call in flight finishes or is recorded as not confirmed, then a summary. */
-    private void stop(RunRecord record, Deprecation deprecation, PrintWriter out, PrintWriter err) {
+    private void stop(RunRecord record, PrintWriter out, PrintWriter err) {
         record.stop(STOP_GRACE);
         err.println();
         err.println("regshift: stopped by a signal; nothing more is sent");
-        report(deprecation, record, out, err);
+        report(record, out, err);
         if (results == null) {
             err.println("regshift: no --results file was given: the lines above are the only record of this run");
         } else {
@@ -254,7 +289,7 @@ abstract class RegistrationsCommand implements Callable<Integer> {
      * The IDs a results file says are done by this operation: the last line for an ID wins, so a
      * file appended to by several runs reads right.
      */
-    private Set<String> readFinished(String file, Deprecation deprecation) {
+    private Set<String> readFinished(String file) {
         List<String> lines = readLines("--resume", file);
         Map<String, String> last = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -270,8 +305,11 @@ abstract class RegistrationsCommand implements Callable<Integer> {
             boolean idOk = statusOk && isRegistrationId(fields[0]);
             if (!statusOk || !idOk) {
                 throw usage("--resume " + shown(file) + ":" + (i + 1)
-                        + " is not a results line; expected ID<TAB>revoked, ID<TAB>unrevoked or"
-                        + " ID<TAB>failed<TAB>reason, as --results writes");
+                        + " is not a results line; expected "
+                        + Catalog.standard().deprecations().stream()
+                                .map(d -> "ID<TAB>" + d.pastTense() + ", ")
+                                .collect(Collectors.joining())
+                        + "or ID<TAB>failed<TAB>reason, as --results writes");
             }
             last.put(fields[0], fields[1]);
         }
@@ -285,38 +323,32 @@ abstract class RegistrationsCommand implements Callable<Integer> {
         return finished;
     }
 
-    /** The base URL was checked by the client's builder: it has no user info or query to print. */
-    private int dryRun(Deprecation deprecation, HttpUrl url, RegistrationIds ids, PrintWriter out) {
-        List<ReplacementCall> calls;
-        try {
-            calls = BatchLimits.defaults().split(url, deprecation, account, ids);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
+    /** The client's plan, as it would be sent: the base URL was checked, so it has nothing secret. */
+    private int dryRun(List<ReplacementCall> calls, int ids, PrintWriter out) {
         if (format.equals("json")) {
             List<Map<String, Object>> requests = new ArrayList<>();
             for (ReplacementCall call : calls) {
                 requests.add(Map.of(
                         "method",
-                        "POST",
+                        call.method(),
                         "url",
                         call.url().toString(),
                         "ids",
                         call.ids().size()));
             }
-            out.println(Json.write(Map.of("operation", operation(), "dryRun", true, "requests", requests)));
+            out.println(Json.write(Map.of("operation", deprecation.id(), "dryRun", true, "requests", requests)));
         } else {
             for (ReplacementCall call : calls) {
-                out.println("POST " + call.url());
+                out.println(call.method() + " " + call.url());
             }
             out.println("regshift: would send " + calls.size() + (calls.size() == 1 ? " request" : " requests")
-                    + " for " + ids.size() + " IDs, with the credentials from the environment (not shown)");
+                    + " for " + ids + " IDs, with the credentials from the environment (not shown)");
         }
         return 0;
     }
 
     /** Text: the per-ID lines are out already, so only the summary; json: the whole document. */
-    private void report(Deprecation deprecation, RunRecord record, PrintWriter out, PrintWriter err) {
+    private void report(RunRecord record, PrintWriter out, PrintWriter err) {
         String done = deprecation.pastTense();
         List<String> succeeded = record.succeeded();
         List<RegistrationsResult.Failure> failures = record.failures();
@@ -336,7 +368,7 @@ abstract class RegistrationsCommand implements Callable<Integer> {
             }
             unconfirmed.forEach((id, reason) -> failedIds.add(failure(id, null, reason, List.of())));
             Map<String, Object> root = new LinkedHashMap<>();
-            root.put("operation", operation());
+            root.put("operation", deprecation.id());
             root.put("endpoint", deprecation.replacement().toString());
             root.put(done, succeeded);
             root.put("failed", failedIds);

@@ -79,7 +79,8 @@ class ProxyCommandTest {
                     .singleElement()
                     .asString()
                     .startsWith("regshift: error: cannot listen on 127.0.0.1:" + taken.getLocalPort()
-                            + ": the address is already in use");
+                            + ": the address is already in use")
+                    .endsWith("; choose another with --listen HOST:PORT");
         }
     }
 
@@ -130,6 +131,28 @@ class ProxyCommandTest {
 
         assertThat(cli.exit()).isEqualTo(2);
         assertThat(cli.err().lines()).singleElement().asString().contains("at least 1", "was 0");
+    }
+
+    @Test
+    void aHeaderLimitTooSmallIsNamedByItsFlag() {
+        Cli cli = Cli.run("proxy", "--max-header-size", "500");
+
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err().lines())
+                .singleElement()
+                .asString()
+                .isEqualTo("regshift: error: --max-header-size must be at least 1024, was 500");
+    }
+
+    @Test
+    void aZeroTimeoutIsNamedByItsFlagAndAsTyped() {
+        Cli cli = Cli.run("proxy", "--connect-timeout", "0ms");
+
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err().lines())
+                .singleElement()
+                .asString()
+                .isEqualTo("regshift: error: --connect-timeout must be positive, was 0ms");
     }
 
     @Test

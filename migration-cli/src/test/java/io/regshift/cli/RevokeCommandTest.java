@@ -213,6 +213,53 @@ class RevokeCommandTest {
     }
 
     @Test
+    void dryRunPrintsTheMethodsAndUrlsThatTheRunSends() throws IOException {
+        Path file = Files.write(dir.resolve("ids.txt"), ids(450));
+        java.net.URI base = java.net.URI.create(cloudflare.baseUrl());
+        String origin = base.getScheme() + "://" + base.getRawAuthority();
+
+        Cli dry = run("unrevoke", "--account", "acc", "--dry-run", "--ids-file", file.toString());
+        Cli sent = run("unrevoke", "--account", "acc", "--ids-file", file.toString());
+
+        assertThat(sent.exit()).as(sent.err()).isZero();
+        assertThat(dry.out().lines().filter(l -> !l.startsWith("regshift:")))
+                .containsExactlyElementsOf(cloudflare.calls().stream()
+                        .map(c -> c.method() + " " + origin + c.url())
+                        .toList());
+    }
+
+    @Test
+    void aJsonDryRunNamesEachRequestsMethodAsTheRunSendsIt() {
+        Cli dry = run("revoke", "--account", "acc", "--dry-run", "--format", "json", "--id", "a");
+        Cli sent = run("revoke", "--account", "acc", "--id", "a");
+
+        assertThat(sent.exit()).as(sent.err()).isZero();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> requests =
+                (List<Map<String, Object>>) parse(dry.out()).get("requests");
+        assertThat(requests)
+                .extracting(r -> r.get("method"))
+                .containsExactly(cloudflare.calls().get(0).method());
+    }
+
+    @Test
+    void aDryRunWithoutCredentialsIsTheUsageErrorARunWouldBe() {
+        Cli cli = run(
+                Map.of("CLOUDFLARE_BASE_URL", cloudflare.baseUrl()),
+                InputStream.nullInputStream(),
+                "revoke",
+                "--account",
+                "acc",
+                "--id",
+                "a",
+                "--dry-run");
+
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err()).contains("no Cloudflare credentials: set CLOUDFLARE_API_TOKEN");
+        assertThat(cli.out()).doesNotContain("would send");
+    }
+
+    @Test
     void aRedirectFailsItsIdsAndNothingReachesTheOtherHost() {
         try (FakeCloudflare elsewhere = FakeCloudflare.create().start()) {
             cloudflare

@@ -4,6 +4,7 @@ import io.regshift.core.CloudflareJson;
 import io.regshift.core.Deprecation;
 import io.regshift.core.RegistrationIds;
 import io.regshift.scan.Finding;
+import io.regshift.scan.dialect.Edit;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,11 +4,13 @@ import io.regshift.core.SdkCall;
 import io.regshift.scan.Finding;
 import io.regshift.scan.Rule;
 import io.regshift.scan.Source;
+import io.regshift.scan.dialect.Dialect;
+import io.regshift.scan.dialect.Edit;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Decides, finding by finding, what can be rewritten mechanically, and rewrites one file's text.
@@ -105,9 +107,9 @@ final class Fixer {
                     .orElseThrow();
             return SdkCallRewriter.rewrite(text, finding, call);
         }
-        String extension = extension(source.path());
-        if ((extension.equals("java") || extension.equals("kt")) && RetrofitRewriter.applies(text, finding)) {
-            return RetrofitRewriter.rewrite(text, finding, rule.deprecation(), extension.equals("kt"));
+        Optional<String> importQuery = Dialect.of(source.path()).importStatement("retrofit2.http.Query");
+        if (importQuery.isPresent() && RetrofitRewriter.applies(text, finding)) {
+            return RetrofitRewriter.rewrite(text, finding, rule.deprecation(), importQuery.get());
         }
         if (CurlRewriter.applies(text, finding)) {
             return CurlRewriter.rewrite(text, finding, rule.deprecation());
@@ -118,11 +120,5 @@ final class Fixer {
                 "change the path to " + rule.deprecation().replacement().pathTemplate()
                         + " and send the IDs as repeated `"
                         + rule.deprecation().mapping().queryParameter() + "` query parameters, with no body");
-    }
-
-    private static String extension(String path) {
-        int slash = path.lastIndexOf('/');
-        int dot = path.lastIndexOf('.');
-        return dot > slash ? path.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     }
 }

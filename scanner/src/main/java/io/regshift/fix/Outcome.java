@@ -1,6 +1,7 @@
 package io.regshift.fix;
 
 import io.regshift.scan.Finding;
+import io.regshift.scan.dialect.Edit;
 import java.util.List;
 
 /** What the fixer did with one finding: rewrote it with these edits, or left it with a reason. */

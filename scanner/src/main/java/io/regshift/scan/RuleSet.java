@@ -3,6 +3,8 @@ package io.regshift.scan;
 import io.regshift.core.Catalog;
 import io.regshift.core.Deprecation;
 import io.regshift.core.SdkCall;
+import io.regshift.scan.dialect.Dialect;
+import io.regshift.scan.dialect.SdkDialect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,34 +87,7 @@ public final class RuleSet {
     }
 
     private static Rule sdkRule(Deprecation d, SdkCall call) {
-        String example;
-        String replacement;
-        switch (call.language()) {
-            case PYTHON -> {
-                example = "client." + call.deprecatedCall() + "(account_id=account_id, " + call.deprecatedIdsArgument()
-                        + "=ids)";
-                replacement = "client." + call.replacementCall() + "(account_id=account_id, "
-                        + call.replacementIdsArgument() + "=ids)";
-            }
-            case GO -> {
-                example = "client." + call.deprecatedCall() + "(ctx, zero_trust."
-                        + call.deprecatedParamsType().orElseThrow() + "{AccountID: cloudflare.F(acc), "
-                        + call.deprecatedIdsArgument() + ": ids})";
-                replacement = "client." + call.replacementCall() + "(ctx, zero_trust."
-                        + call.replacementParamsType().orElseThrow() + "{AccountID: cloudflare.F(acc), "
-                        + call.replacementIdsArgument() + ": cloudflare.F(ids)})";
-            }
-            case JAVA -> {
-                example = "client." + String.join("().", call.deprecatedChain()) + "(params)";
-                replacement = "client." + String.join("().", call.replacementChain()) + "(params)";
-            }
-            default -> {
-                example = "client." + call.deprecatedCall() + "({ account_id, " + call.deprecatedIdsArgument()
-                        + ": ids })";
-                replacement = "client." + call.replacementCall() + "({ account_id, " + call.replacementIdsArgument()
-                        + ": ids })";
-            }
-        }
+        SdkDialect dialect = Dialect.of(call.language());
         List<String> detected = new ArrayList<>(List.of(call.deprecatedCall()));
         call.deprecatedParamsType().ifPresent(detected::add);
         return new Rule(
@@ -127,12 +102,10 @@ public final class RuleSet {
                         + call.language().sdk()
                         + " SDK, which send "
                         + d.deprecated()
-                        + (call.language() == SdkCall.Language.PYTHON
-                                ? "; also the `with_raw_response` / `with_streaming_response` and async forms"
-                                : "")
+                        + dialect.otherForms()
                         + ". A call split over several lines is one finding, at its first line.",
-                example,
-                replacement);
+                dialect.example(call),
+                dialect.replacementExample(call));
     }
 
     private static Rule artifactRule(Deprecation d) {

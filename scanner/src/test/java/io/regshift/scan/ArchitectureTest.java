@@ -1,11 +1,19 @@
 package io.regshift.scan;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.regshift.scan.engine.Scanner;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The scanner's pipeline stages stay separate, as ripgrep's crates are. */
@@ -48,29 +56,77 @@ class ArchitectureTest {
                 .resideInAPackage("..scan.walk..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..scan.read..", "..scan.detect..", "..scan.report..", "..scan.engine..")
-                .check(classes);
-        noClasses()
-                .that()
-                .resideInAPackage("..scan.detect..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("..scan.walk..", "..scan.read..", "..scan.report..", "..scan.engine..")
-                .check(classes);
-        noClasses()
-                .that()
-                .resideInAPackage("..scan.read..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("..scan.walk..", "..scan.report..", "..scan.engine..")
+                .resideInAnyPackage("..scan.engine..", "..scan.report..")
                 .check(classes);
         noClasses()
                 .that()
                 .resideInAPackage("..scan.report..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..scan.walk..", "..scan.read..", "..scan.detect..", "..scan.engine..")
+                .resideInAnyPackage("..scan.walk..", "..scan.engine..")
                 .check(classes);
+    }
+
+    @Test
+    void dialectsKnowOnlyTheModel() {
+        noClasses()
+                .that()
+                .resideInAPackage("..scan.dialect..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.regshift.scan", "..scan.walk..", "..scan.report..", "..scan.engine..", "io.regshift.fix..")
+                .check(classes);
+    }
+
+    @Test
+    void theSearcherReportsMatchesAndKnowsNothingOfFindings() {
+        noClasses()
+                .that(engine("Searcher", "MatchSink", "SinkMatch", "LineCounter"))
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(Finding.class, Severity.class, ScanError.class)
+                .orShould()
+                .dependOnClassesThat(engine("FindingCollector", "FileScan"))
+                .check(classes);
+    }
+
+    @Test
+    void detectionKnowsNeitherTheSearcherNorTheFindings() {
+        noClasses()
+                .that(engine("Detector", "Prefilter", "Literal", "Match", "Mode", "Latin1Chars", "Swar"))
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(Scanner.class, Finding.class)
+                .orShould()
+                .dependOnClassesThat(engine(
+                        "Searcher", "MatchSink", "SinkMatch", "FindingCollector", "SourceReader", "ArtifactReader"))
+                .check(classes);
+    }
+
+    /**
+     * The engine's public API is {@link Scanner}: the searcher, the detector and their parts
+     * ({@code Swar}, {@code Latin1Chars}...) change with the implementation, so nothing outside the
+     * package may come to depend on them.
+     */
+    @Test
+    void onlyTheScannerIsPublicInTheEngine() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.regshift.scan.engine")
+                .and(not(belongToAnyOf(Scanner.class)))
+                .should()
+                .bePublic()
+                .check(classes);
+    }
+
+    /** The engine's classes of these simple names, and the classes nested in them. */
+    private static DescribedPredicate<JavaClass> engine(String... names) {
+        Set<String> qualified =
+                Arrays.stream(names).map(n -> "io.regshift.scan.engine." + n).collect(Collectors.toSet());
+        return DescribedPredicate.describe(
+                "are the engine's " + String.join(", ", names),
+                c -> qualified.contains(c.getName().replaceFirst("\\$.*", "")));
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -37,11 +36,29 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
     static final int CODE_TOO_MANY_IDS = 1004;
     static final int CODE_END_OF_LIFE = 1404;
     static final int CODE_RATE_LIMITED = 971;
+    static final int CODE_BAD_QUERY = 1005;
+    static final int CODE_NOT_FOUND = 1006;
     static final int LEGACY_MAX_IDS = 200;
+
+    /** Live sub-resources of {@code /devices/}: never an old device ID. */
+    private static final Set<String> LIVE_SUBRESOURCES = Set.of(
+            "policy",
+            "policies",
+            "posture",
+            "networks",
+            "settings",
+            "dex_tests",
+            "fleet-status",
+            "ip-profiles",
+            "resilience",
+            "deployment-groups",
+            "physical-devices",
+            "registrations",
+            "override_codes");
 
     private final FakeCloudflare fake;
     private final long seed;
-    private final Map<String, Set<String>> revoked = new LinkedHashMap<>();
+    private final Inventory inventory = new Inventory();
     private final List<InjectedFault> faults = new ArrayList<>();
     private final List<RecordedCall> calls = new ArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
@@ -64,7 +81,7 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
     }
 
     synchronized void reset() {
-        revoked.clear();
+        inventory.clear();
         faults.clear();
         calls.clear();
         sequence.set(0);
@@ -87,18 +104,31 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
     }
 
     synchronized Set<String> revoked(String accountId) {
-        return Set.copyOf(revoked.getOrDefault(accountId, Set.of()));
+        return inventory.revokedIds(accountId);
     }
 
     synchronized void revoke(String accountId, List<String> ids) {
-        revoked.computeIfAbsent(accountId, a -> new LinkedHashSet<>()).addAll(ids);
+        inventory.revoke(accountId, ids, fake.now());
     }
 
     private synchronized void unrevoke(String accountId, List<String> ids) {
-        Set<String> set = revoked.get(accountId);
-        if (set != null) {
-            set.removeAll(ids);
-        }
+        inventory.unrevoke(accountId, ids);
+    }
+
+    synchronized void addRegistrations(String accountId, List<FakeRegistration> registrations) {
+        inventory.addRegistrations(accountId, registrations);
+    }
+
+    synchronized void addPhysicalDevices(String accountId, List<FakePhysicalDevice> devices) {
+        inventory.addPhysicalDevices(accountId, devices);
+    }
+
+    synchronized List<FakeRegistration> registrations(String accountId) {
+        return inventory.registrations(accountId);
+    }
+
+    synchronized List<FakePhysicalDevice> physicalDevices(String accountId) {
+        return inventory.physicalDevices(accountId);
     }
 
     @Override
@@ -107,7 +137,7 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
         int number = sequence.incrementAndGet();
         Parsed parsed = Parsed.of(request);
 
-        Fault fault = faultFor(number, parsed.ids);
+        Fault fault = faultFor(number, parsed);
         Answer answer;
         if (fault != null && fault.kind() != Fault.Kind.LATENCY) {
             answer = Answer.of(fault);
@@ -128,7 +158,8 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
                     CODE_NO_ROUTE,
                     "Could not route to " + parsed.path + ", perhaps your object identifier is invalid?");
         }
-        if (!request.getMethod().value().equals("POST")) {
+        String method = isPost(parsed.route) ? "POST" : "GET";
+        if (!request.getMethod().value().equals(method)) {
             return Answer.error(405, CODE_METHOD, "Method " + request.getMethod() + " not allowed");
         }
         if (!fake.isAuthorized(request::getHeader)) {
@@ -144,22 +175,109 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
                     return Answer.error(400, CODE_MISSING_ID, "id: an id query parameter is empty");
                 }
                 apply(parsed.route == FakeCloudflare.Route.REGISTRATIONS_REVOKE, parsed);
-                return Answer.success();
+                return Answer.success(null, null);
+            case REGISTRATIONS_LIST:
+            case REGISTRATION_GET:
+            case REGISTRATION_OVERRIDE_CODES:
+            case PHYSICAL_DEVICES_LIST:
+            case PHYSICAL_DEVICE_GET:
+                return serveRead(parsed);
             default:
                 return serveLegacy(parsed);
         }
     }
 
+    private static boolean isPost(FakeCloudflare.Route route) {
+        switch (route) {
+            case REGISTRATIONS_REVOKE:
+            case REGISTRATIONS_UNREVOKE:
+            case LEGACY_REVOKE:
+            case LEGACY_UNREVOKE:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** The replacement GET endpoints, answered from the inventory. */
+    private synchronized Answer serveRead(Parsed parsed) {
+        Query query = parsed.query;
+        switch (parsed.route) {
+            case REGISTRATIONS_LIST:
+                return page(inventory.listRegistrations(parsed.accountId, query), query);
+            case PHYSICAL_DEVICES_LIST:
+                return page(inventory.listPhysicalDevices(parsed.accountId, query), query);
+            case REGISTRATION_GET:
+            case REGISTRATION_OVERRIDE_CODES: {
+                FakeRegistration r = inventory.registration(parsed.accountId, parsed.resourceId);
+                if (r == null) {
+                    return notFound("registration", parsed.resourceId);
+                }
+                if (parsed.route == FakeCloudflare.Route.REGISTRATION_OVERRIDE_CODES) {
+                    Map<String, Object> result = new LinkedHashMap<>();
+                    result.put("disable_for_time", new LinkedHashMap<>(r.overrideCodes()));
+                    return Answer.success(result, null);
+                }
+                String include = query.oneOf("include", "", List.of("", "policy"));
+                return query.problem != null
+                        ? Answer.error(400, CODE_BAD_QUERY, query.problem)
+                        : Answer.success(r.toJson(include.equals("policy")), null);
+            }
+            default: {
+                FakePhysicalDevice d = inventory.physicalDevice(parsed.accountId, parsed.resourceId);
+                if (d == null) {
+                    return notFound("physical device", parsed.resourceId);
+                }
+                String include = query.oneOf("include", "", List.of("", "last_seen_registration.policy"));
+                return query.problem != null
+                        ? Answer.error(400, CODE_BAD_QUERY, query.problem)
+                        : Answer.success(
+                                d.toJson(inventory.activeRegistrations(parsed.accountId, d.id()), !include.isEmpty()),
+                                null);
+            }
+        }
+    }
+
+    /** One page of a cursor-paginated list, or a 400 for a query the API would refuse. */
+    private static Answer page(Inventory.Selection selection, Query query) {
+        int perPage = query.perPage();
+        int[] position = query.position();
+        if (position == null) {
+            query.problem = "cursor: \"" + query.first("cursor") + "\" is not a cursor this list returned";
+        }
+        String problem = query.problem != null ? query.problem : selection.problem;
+        if (problem != null) {
+            return Answer.error(400, CODE_BAD_QUERY, problem);
+        }
+        int total = selection.rows.size();
+        int from = Math.min(position[0], total);
+        int to = Math.min(from + perPage, total);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("count", to - from);
+        info.put("cursor", to < total ? Query.cursor(to, position[1] + 1) : "");
+        info.put("per_page", perPage);
+        info.put("total_count", total);
+        return Answer.success(new ArrayList<>(selection.rows.subList(from, to)), info);
+    }
+
+    private static Answer notFound(String what, String id) {
+        return Answer.error(404, CODE_NOT_FOUND, "No " + what + " with ID " + id + " in this account");
+    }
+
     private Answer serveLegacy(Parsed parsed) {
         if (fake.legacyMode() == FakeCloudflare.LegacyMode.AFTER_END_OF_LIFE) {
-            String replacement = parsed.route == FakeCloudflare.Route.LEGACY_REVOKE ? "revoke" : "unrevoke";
             return Answer.error(
                     404,
                     CODE_END_OF_LIFE,
-                    "This endpoint reached its end of life on 2025-11-11; use POST /accounts/{account_id}"
-                            + "/devices/registrations/"
-                            + replacement
-                            + " with the IDs as id query parameters");
+                    "This endpoint reached its end of life on 2025-11-11; use " + replacementOf(parsed.route));
+        }
+        switch (parsed.route) {
+            case LEGACY_DEVICES_LIST:
+            case LEGACY_DEVICE_GET:
+            case LEGACY_OVERRIDE_CODES:
+                return serveLegacyRead(parsed);
+            default:
+                break;
         }
         if (parsed.bodyProblem != null) {
             return Answer.error(400, CODE_BAD_BODY, parsed.bodyProblem);
@@ -169,7 +287,49 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
                     400, CODE_TOO_MANY_IDS, "at most " + LEGACY_MAX_IDS + " IDs per request, got " + parsed.ids.size());
         }
         apply(parsed.route == FakeCloudflare.Route.LEGACY_REVOKE, parsed);
-        return Answer.success();
+        return Answer.success(null, null);
+    }
+
+    private static String replacementOf(FakeCloudflare.Route route) {
+        switch (route) {
+            case LEGACY_REVOKE:
+                return "POST /accounts/{account_id}/devices/registrations/revoke with the IDs as id query parameters";
+            case LEGACY_UNREVOKE:
+                return "POST /accounts/{account_id}/devices/registrations/unrevoke with the IDs as id query parameters";
+            case LEGACY_DEVICES_LIST:
+                return "GET /accounts/{account_id}/devices/registrations and GET /accounts/{account_id}/devices"
+                        + "/physical-devices";
+            case LEGACY_DEVICE_GET:
+                return "GET /accounts/{account_id}/devices/registrations/{registration_id} and GET"
+                        + " /accounts/{account_id}/devices/physical-devices/{device_id}";
+            default:
+                return "GET /accounts/{account_id}/devices/registrations/{registration_id}/override_codes";
+        }
+    }
+
+    /** The old GET endpoints as they answered before the end of life, from the same inventory. */
+    private synchronized Answer serveLegacyRead(Parsed parsed) {
+        if (parsed.route == FakeCloudflare.Route.LEGACY_DEVICES_LIST) {
+            List<Object> devices = new ArrayList<>();
+            for (FakeRegistration r : inventory.registrations(parsed.accountId)) {
+                devices.add(inventory.legacyDevice(parsed.accountId, r));
+            }
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("count", devices.size());
+            info.put("page", 1);
+            info.put("per_page", devices.size());
+            info.put("total_count", devices.size());
+            return Answer.success(devices, info);
+        }
+        FakeRegistration r = inventory.registration(parsed.accountId, parsed.resourceId);
+        if (r == null) {
+            return notFound("device", parsed.resourceId);
+        }
+        return Answer.success(
+                parsed.route == FakeCloudflare.Route.LEGACY_DEVICE_GET
+                        ? inventory.legacyDevice(parsed.accountId, r)
+                        : Inventory.legacyOverrideCodes(r),
+                null);
     }
 
     private void apply(boolean revoke, Parsed parsed) {
@@ -181,7 +341,8 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
     }
 
     /** The first injected fault that applies to this request, counted as used. */
-    private synchronized Fault faultFor(int number, List<String> ids) {
+    private synchronized Fault faultFor(int number, Parsed parsed) {
+        List<String> ids = parsed.ids;
         for (InjectedFault injected : faults) {
             Fault f = injected.fault;
             if (injected.used >= f.maxTimes()) {
@@ -191,6 +352,12 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
                 continue;
             }
             if (f.idPresent() != null && !ids.contains(f.idPresent())) {
+                continue;
+            }
+            if (f.route() != null && f.route() != parsed.route) {
+                continue;
+            }
+            if (f.page() != 0 && f.page() != parsed.page) {
                 continue;
             }
             if (f.fraction() < 1.0 && random.nextDouble() >= f.fraction()) {
@@ -235,15 +402,19 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
         FakeCloudflare.Route route = FakeCloudflare.Route.OTHER;
         String path;
         String accountId;
+        String resourceId;
+        Query query = Query.parse("");
         List<String> ids = List.of();
         String bodyProblem;
+        /** The page of a list this request asks for, from 1; 0 when it is no list or the cursor is not one. */
+        int page;
 
         static Parsed of(Request request) {
             Parsed p = new Parsed();
             String url = request.getUrl();
             int q = url.indexOf('?');
             p.path = q < 0 ? url : url.substring(0, q);
-            String query = q < 0 ? "" : url.substring(q + 1);
+            String rawQuery = q < 0 ? "" : url.substring(q + 1);
 
             if (!p.path.startsWith(FakeCloudflare.API_PREFIX + "/")) {
                 return p;
@@ -254,33 +425,83 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
             for (String segment : raw) {
                 segments.add(decodePath(segment));
             }
-            // accounts/{account_id}/devices/[registrations/]{revoke|unrevoke}
-            if (segments.size() < 4
+            // accounts/{account_id}/devices[/...]
+            if (segments.size() < 3
                     || !segments.get(0).equals("accounts")
                     || segments.get(1).isEmpty()
                     || !segments.get(2).equals("devices")) {
                 return p;
             }
-            List<String> rest = segments.subList(3, segments.size());
-            if (rest.equals(List.of("registrations", "revoke"))) {
-                p.route = FakeCloudflare.Route.REGISTRATIONS_REVOKE;
-            } else if (rest.equals(List.of("registrations", "unrevoke"))) {
-                p.route = FakeCloudflare.Route.REGISTRATIONS_UNREVOKE;
-            } else if (rest.equals(List.of("revoke"))) {
-                p.route = FakeCloudflare.Route.LEGACY_REVOKE;
-            } else if (rest.equals(List.of("unrevoke"))) {
-                p.route = FakeCloudflare.Route.LEGACY_UNREVOKE;
-            } else {
+            p.route(segments.subList(3, segments.size()));
+            if (p.route == FakeCloudflare.Route.OTHER) {
                 return p;
             }
             p.accountId = segments.get(1);
-            if (p.route == FakeCloudflare.Route.REGISTRATIONS_REVOKE
-                    || p.route == FakeCloudflare.Route.REGISTRATIONS_UNREVOKE) {
-                p.ids = queryValues(query, "id");
-            } else {
-                p.readLegacyBody(request.getBodyAsString());
+            p.query = Query.parse(rawQuery);
+            switch (p.route) {
+                case REGISTRATIONS_REVOKE:
+                case REGISTRATIONS_UNREVOKE:
+                case REGISTRATIONS_LIST:
+                case PHYSICAL_DEVICES_LIST:
+                    p.ids = p.query.all("id");
+                    break;
+                case LEGACY_REVOKE:
+                case LEGACY_UNREVOKE:
+                    p.readLegacyBody(request.getBodyAsString());
+                    break;
+                default:
+                    p.ids = p.resourceId == null ? List.of() : List.of(p.resourceId);
+                    break;
+            }
+            if (p.route == FakeCloudflare.Route.REGISTRATIONS_LIST
+                    || p.route == FakeCloudflare.Route.PHYSICAL_DEVICES_LIST) {
+                int[] position = p.query.position();
+                p.page = position == null ? 0 : position[1];
             }
             return p;
+        }
+
+        /** Sets the route and the ID in the path from the segments after {@code devices}. */
+        private void route(List<String> rest) {
+            int n = rest.size();
+            String first = n > 0 ? rest.get(0) : null;
+            String second = n > 1 ? rest.get(1) : null;
+            if (n == 0) {
+                route = FakeCloudflare.Route.LEGACY_DEVICES_LIST;
+            } else if (first.equals("registrations")) {
+                if (n == 1) {
+                    route = FakeCloudflare.Route.REGISTRATIONS_LIST;
+                } else if (n == 2 && second.equals("revoke")) {
+                    route = FakeCloudflare.Route.REGISTRATIONS_REVOKE;
+                } else if (n == 2 && second.equals("unrevoke")) {
+                    route = FakeCloudflare.Route.REGISTRATIONS_UNREVOKE;
+                } else if (n == 2 && !second.isEmpty()) {
+                    route = FakeCloudflare.Route.REGISTRATION_GET;
+                    resourceId = second;
+                } else if (n == 3 && !second.isEmpty() && rest.get(2).equals("override_codes")) {
+                    route = FakeCloudflare.Route.REGISTRATION_OVERRIDE_CODES;
+                    resourceId = second;
+                }
+            } else if (first.equals("physical-devices")) {
+                if (n == 1) {
+                    route = FakeCloudflare.Route.PHYSICAL_DEVICES_LIST;
+                } else if (n == 2 && !second.isEmpty()) {
+                    route = FakeCloudflare.Route.PHYSICAL_DEVICE_GET;
+                    resourceId = second;
+                }
+            } else if (n == 1 && first.equals("revoke")) {
+                route = FakeCloudflare.Route.LEGACY_REVOKE;
+            } else if (n == 1 && first.equals("unrevoke")) {
+                route = FakeCloudflare.Route.LEGACY_UNREVOKE;
+            } else if (!first.isEmpty() && !LIVE_SUBRESOURCES.contains(first)) {
+                if (n == 1) {
+                    route = FakeCloudflare.Route.LEGACY_DEVICE_GET;
+                    resourceId = first;
+                } else if (n == 2 && second.equals("override_codes")) {
+                    route = FakeCloudflare.Route.LEGACY_OVERRIDE_CODES;
+                    resourceId = first;
+                }
+            }
         }
 
         private void readLegacyBody(String body) {
@@ -319,22 +540,6 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
         private static String decodePath(String segment) {
             return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
         }
-
-        /** Form-style decoding of a query, where {@code +} is a space, as servers read queries. */
-        private static List<String> queryValues(String query, String name) {
-            List<String> values = new ArrayList<>();
-            if (query.isEmpty()) {
-                return values;
-            }
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                if (key.equals(name)) {
-                    values.add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-            return values;
-        }
     }
 
     /** A response in the making. */
@@ -353,13 +558,14 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
             this.reset = reset;
         }
 
-        static Answer success() {
-            return new Answer(200, envelope(true, List.of(), null), Map.of(), Duration.ZERO, false);
+        /** A success envelope with this result and, for a list, its {@code result_info}. */
+        static Answer success(Object result, Map<String, Object> resultInfo) {
+            return new Answer(200, envelope(true, List.of(), result, resultInfo), Map.of(), Duration.ZERO, false);
         }
 
         static Answer error(int status, int code, String message) {
             return new Answer(
-                    status, envelope(false, List.of(info(code, message)), null), Map.of(), Duration.ZERO, false);
+                    status, envelope(false, List.of(info(code, message)), null, null), Map.of(), Duration.ZERO, false);
         }
 
         static Answer of(Fault fault) {
@@ -374,6 +580,7 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
                                     List.of(info(
                                             CODE_RATE_LIMITED,
                                             "Please wait and consider throttling your request speed")),
+                                    null,
                                     null),
                             Map.of("Retry-After", Long.toString(seconds)),
                             Duration.ZERO,
@@ -417,12 +624,16 @@ final class CloudflareHandler implements ResponseDefinitionTransformerV2 {
             return info;
         }
 
-        private static String envelope(boolean success, List<Map<String, Object>> errors, Object result) {
+        private static String envelope(
+                boolean success, List<Map<String, Object>> errors, Object result, Map<String, Object> resultInfo) {
             Map<String, Object> envelope = new LinkedHashMap<>();
             envelope.put("errors", errors);
             envelope.put("messages", List.of());
             envelope.put("result", result);
             envelope.put("success", success);
+            if (resultInfo != null) {
+                envelope.put("result_info", resultInfo);
+            }
             StringBuilder out = new StringBuilder();
             writeJson(envelope, out);
             return out.toString();

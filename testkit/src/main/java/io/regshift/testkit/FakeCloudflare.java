@@ -8,6 +8,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,16 +27,20 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A stateful fake of Cloudflare's device-revocation endpoints, served by WireMock on loopback: the
- * replacement endpoints ({@code POST /accounts/{account_id}/devices/registrations/revoke?id=...}
- * and {@code .../unrevoke}) and the deprecated ones ({@code POST
- * /accounts/{account_id}/devices/revoke} and {@code .../unrevoke}, IDs as a JSON array body).
+ * A stateful fake of Cloudflare's Zero Trust device endpoints, served by WireMock on loopback: the
+ * replacement endpoints (revoke and unrevoke registrations, {@code POST
+ * /accounts/{account_id}/devices/registrations/revoke?id=...}; list and get registrations and
+ * physical devices with cursor pagination; a registration's override codes) and the five
+ * deprecated ones ({@code POST /accounts/{account_id}/devices/revoke} and {@code .../unrevoke},
+ * IDs as a JSON array body; {@code GET .../devices}, {@code GET .../devices/{device_id}} and
+ * {@code GET .../devices/{device_id}/override_codes}).
  *
- * <p>It remembers which registration IDs are revoked in each account, checks the auth headers
- * against the credentials it was built with, answers in Cloudflare's envelope, records every
- * request, and injects {@link Fault faults} on demand. The deprecated endpoints answer as they do
- * after their end of life (404 with an error envelope) unless built with {@link
- * LegacyMode#BEFORE_END_OF_LIFE}.
+ * <p>It holds each account's registrations and physical devices ({@link #givenRegistrations},
+ * {@link #givenPhysicalDevices}) and which registration IDs are revoked since when, checks the auth
+ * headers against the credentials it was built with, answers in Cloudflare's envelope, records
+ * every request, and injects {@link Fault faults} on demand. The deprecated endpoints answer as
+ * they do after their end of life (404 with an error envelope) unless built with {@link
+ * LegacyMode#BEFORE_END_OF_LIFE}, when they answer in their old shapes from the same state.
  *
  * <p>As a JUnit 5 extension it starts before the tests, resets before each one, and stops after:
  *
@@ -61,16 +68,40 @@ public final class FakeCloudflare
     public enum LegacyMode {
         /** 404 with an error envelope, as Cloudflare has answered since 2025-11-11. The default. */
         AFTER_END_OF_LIFE,
-        /** As they worked before: a JSON array of at most 200 ID strings in the body. */
+        /**
+         * As they worked before: revoke and unrevoke take a JSON array of at most 200 ID strings in
+         * the body; the GETs answer in the old device shape, built from the registrations and
+         * physical devices.
+         */
         BEFORE_END_OF_LIFE
     }
 
     /** The routes the fake serves, and {@link #OTHER} for anything else. */
     public enum Route {
+        /** {@code POST /accounts/{account_id}/devices/registrations/revoke?id=...}. */
         REGISTRATIONS_REVOKE,
+        /** {@code POST /accounts/{account_id}/devices/registrations/unrevoke?id=...}. */
         REGISTRATIONS_UNREVOKE,
+        /** {@code GET /accounts/{account_id}/devices/registrations}, cursor-paginated. */
+        REGISTRATIONS_LIST,
+        /** {@code GET /accounts/{account_id}/devices/registrations/{registration_id}}. */
+        REGISTRATION_GET,
+        /** {@code GET /accounts/{account_id}/devices/registrations/{registration_id}/override_codes}. */
+        REGISTRATION_OVERRIDE_CODES,
+        /** {@code GET /accounts/{account_id}/devices/physical-devices}, cursor-paginated. */
+        PHYSICAL_DEVICES_LIST,
+        /** {@code GET /accounts/{account_id}/devices/physical-devices/{device_id}}. */
+        PHYSICAL_DEVICE_GET,
+        /** {@code POST /accounts/{account_id}/devices/revoke} (deprecated). */
         LEGACY_REVOKE,
+        /** {@code POST /accounts/{account_id}/devices/unrevoke} (deprecated). */
         LEGACY_UNREVOKE,
+        /** {@code GET /accounts/{account_id}/devices} (deprecated). */
+        LEGACY_DEVICES_LIST,
+        /** {@code GET /accounts/{account_id}/devices/{device_id}} (deprecated). */
+        LEGACY_DEVICE_GET,
+        /** {@code GET /accounts/{account_id}/devices/{device_id}/override_codes} (deprecated). */
+        LEGACY_OVERRIDE_CODES,
         OTHER
     }
 
@@ -88,6 +119,7 @@ public final class FakeCloudflare
     private final LegacyMode legacyMode;
     private final int port;
     private final int threads;
+    private final Clock clock;
     private final CloudflareHandler handler;
     private WireMockServer server;
     private StubMapping routes;
@@ -99,6 +131,7 @@ public final class FakeCloudflare
         this.legacyMode = builder.legacyMode;
         this.port = builder.port;
         this.threads = builder.threads;
+        this.clock = builder.clock;
         this.handler = new CloudflareHandler(this, builder.seed);
     }
 
@@ -180,6 +213,32 @@ public final class FakeCloudflare
         return this;
     }
 
+    /**
+     * Adds registrations to the account, or replaces those with the same ID. A registration's
+     * {@code revoked_at} becomes the account's revoked state for its ID, as if revoked then (or,
+     * when absent, as if unrevoked). They are served in the order given.
+     */
+    public FakeCloudflare givenRegistrations(String accountId, FakeRegistration... registrations) {
+        handler.addRegistrations(Objects.requireNonNull(accountId, "accountId"), List.of(registrations));
+        return this;
+    }
+
+    /** Adds physical devices to the account, or replaces those with the same ID; served in the order given. */
+    public FakeCloudflare givenPhysicalDevices(String accountId, FakePhysicalDevice... devices) {
+        handler.addPhysicalDevices(Objects.requireNonNull(accountId, "accountId"), List.of(devices));
+        return this;
+    }
+
+    /** The account's registrations in the order given, each with its current {@code revoked_at} (a snapshot). */
+    public List<FakeRegistration> registrations(String accountId) {
+        return handler.registrations(accountId);
+    }
+
+    /** The account's physical devices in the order given (a snapshot). */
+    public List<FakePhysicalDevice> physicalDevices(String accountId) {
+        return handler.physicalDevices(accountId);
+    }
+
     /** Adds a fault; faults are checked in the order injected, and the first that applies wins. */
     public FakeCloudflare inject(Fault fault) {
         handler.inject(Objects.requireNonNull(fault, "fault"));
@@ -204,6 +263,11 @@ public final class FakeCloudflare
 
     LegacyMode legacyMode() {
         return legacyMode;
+    }
+
+    /** The time a revoke records as {@code revoked_at}: RFC 3339, whole seconds, UTC. */
+    String now() {
+        return DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** Whether the request's headers carry one of the accepted credentials. */
@@ -269,6 +333,7 @@ public final class FakeCloudflare
         private int port;
         private int threads = 64;
         private long seed = 42;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {}
 
@@ -308,6 +373,12 @@ public final class FakeCloudflare
         /** The seed of {@link Fault#onFraction(double)}'s random choices; default 42. */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /** The clock revokes read {@code revoked_at} from; default the system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -6,14 +6,16 @@ import java.util.Objects;
 /**
  * A failure {@link FakeCloudflare} injects into the requests it receives: rate limiting, a server
  * error, a reset connection, or latency. A fault applies to every request unless narrowed with
- * {@link #onRequest(int)}, {@link #onFraction(double)}, {@link #whenIdPresent(String)} and {@link
- * #times(int)}; narrowings combine (all must hold).
+ * {@link #onRequest(int)}, {@link #onRoute(FakeCloudflare.Route)}, {@link #onPage(int)}, {@link
+ * #onFraction(double)}, {@link #whenIdPresent(String)} and {@link #times(int)}; narrowings combine
+ * (all must hold).
  *
  * <pre>{@code
  * cloudflare.inject(Fault.serverError(503).onRequest(2));           // the second request
  * cloudflare.inject(Fault.rateLimited(Duration.ofSeconds(1)).times(3)); // the first three
  * cloudflare.inject(Fault.connectionReset().onFraction(0.2));       // a fifth, at random
  * cloudflare.inject(Fault.serverError(500).whenIdPresent("id-7"));  // any call carrying id-7
+ * cloudflare.inject(Fault.serverError(502).onRoute(Route.REGISTRATIONS_LIST).onPage(3).times(1));
  * }</pre>
  *
  * <p>A rate limit, a server error or a reset takes effect before the fake looks at the request,
@@ -40,9 +42,19 @@ public final class Fault {
     private final double fraction;
     private final String idPresent;
     private final int times;
+    private final FakeCloudflare.Route route;
+    private final int page;
 
     private Fault(
-            Kind kind, int status, Duration duration, int onRequest, double fraction, String idPresent, int times) {
+            Kind kind,
+            int status,
+            Duration duration,
+            int onRequest,
+            double fraction,
+            String idPresent,
+            int times,
+            FakeCloudflare.Route route,
+            int page) {
         this.kind = kind;
         this.status = status;
         this.duration = duration;
@@ -50,10 +62,12 @@ public final class Fault {
         this.fraction = fraction;
         this.idPresent = idPresent;
         this.times = times;
+        this.route = route;
+        this.page = page;
     }
 
     private static Fault of(Kind kind, int status, Duration duration) {
-        return new Fault(kind, status, duration, 0, 1.0, null, Integer.MAX_VALUE);
+        return new Fault(kind, status, duration, 0, 1.0, null, Integer.MAX_VALUE, null, 0);
     }
 
     /** HTTP 429 with {@code Retry-After} in whole seconds (rounded up). */
@@ -86,7 +100,7 @@ public final class Fault {
         if (n < 1) {
             throw new IllegalArgumentException("requests count from 1, was " + n);
         }
-        return new Fault(kind, status, duration, n, fraction, idPresent, times);
+        return new Fault(kind, status, duration, n, fraction, idPresent, times, route, page);
     }
 
     /** Each request with probability {@code p}, drawn from the fake's seeded random source. */
@@ -94,12 +108,42 @@ public final class Fault {
         if (!(p >= 0.0 && p <= 1.0)) {
             throw new IllegalArgumentException("a fraction is between 0 and 1, was " + p);
         }
-        return new Fault(kind, status, duration, onRequest, p, idPresent, times);
+        return new Fault(kind, status, duration, onRequest, p, idPresent, times, route, page);
     }
 
-    /** Only requests that carry this registration ID (in the query or the legacy JSON body). */
+    /**
+     * Only requests that carry this ID: in the {@code id} query parameters, the legacy JSON body, or
+     * the path of a get or override-codes read.
+     */
     public Fault whenIdPresent(String id) {
-        return new Fault(kind, status, duration, onRequest, fraction, Objects.requireNonNull(id, "id"), times);
+        return new Fault(
+                kind, status, duration, onRequest, fraction, Objects.requireNonNull(id, "id"), times, route, page);
+    }
+
+    /** Only requests on this route, e.g. {@code Route.PHYSICAL_DEVICES_LIST}. */
+    public Fault onRoute(FakeCloudflare.Route route) {
+        return new Fault(
+                kind,
+                status,
+                duration,
+                onRequest,
+                fraction,
+                idPresent,
+                times,
+                Objects.requireNonNull(route, "route"),
+                page);
+    }
+
+    /**
+     * Only requests for the {@code n}-th page of a list (counting from 1: the request without a
+     * {@code cursor} is page 1, the one with the cursor it returned is page 2, and so on). Requests
+     * that are not for a page of a list never match; combine with {@link #onRoute} to pick a list.
+     */
+    public Fault onPage(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("pages count from 1, was " + n);
+        }
+        return new Fault(kind, status, duration, onRequest, fraction, idPresent, times, route, n);
     }
 
     /** At most {@code n} times in all; later requests that match are served normally. */
@@ -107,7 +151,7 @@ public final class Fault {
         if (n < 1) {
             throw new IllegalArgumentException("times must be at least 1, was " + n);
         }
-        return new Fault(kind, status, duration, onRequest, fraction, idPresent, n);
+        return new Fault(kind, status, duration, onRequest, fraction, idPresent, n, route, page);
     }
 
     public Kind kind() {
@@ -140,6 +184,14 @@ public final class Fault {
         return times;
     }
 
+    FakeCloudflare.Route route() {
+        return route;
+    }
+
+    int page() {
+        return page;
+    }
+
     private static void requireNonNegative(Duration d) {
         Objects.requireNonNull(d, "duration");
         if (d.isNegative()) {
@@ -161,6 +213,12 @@ public final class Fault {
         }
         if (fraction < 1.0) {
             s.append(" on fraction ").append(fraction);
+        }
+        if (route != null) {
+            s.append(" on ").append(route);
+        }
+        if (page != 0) {
+            s.append(" on page ").append(page);
         }
         if (idPresent != null) {
             s.append(" when id ").append(idPresent);

@@ -128,6 +128,28 @@ class FakeCloudflareTest {
     }
 
     @Test
+    void oldGetEndpointsAreGoneByDefaultAndNameTheirReplacements() {
+        cloudflare.givenRegistrations(
+                "acc", FakeRegistration.builder("r1", "d1").build());
+
+        for (String path : List.of(
+                "/accounts/acc/devices", "/accounts/acc/devices/r1", "/accounts/acc/devices/r1/override_codes")) {
+            HttpResponse<String> response = Http.get(cloudflare, path, "Authorization", "Bearer tok");
+
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body())
+                    .as(path)
+                    .contains("\"success\":false")
+                    .contains("1404")
+                    .contains("end of life")
+                    .contains("/devices/registrations");
+        }
+        assertThat(cloudflare.calls())
+                .extracting(RecordedCall::route)
+                .containsExactly(Route.LEGACY_DEVICES_LIST, Route.LEGACY_DEVICE_GET, Route.LEGACY_OVERRIDE_CODES);
+    }
+
+    @Test
     void unknownRoutesAndMethodsAreAnsweredWithErrorEnvelopes() throws Exception {
         HttpResponse<String> unknown = post("/accounts/acc/devices/physical-devices/d1/revoke", null);
         HttpResponse<String> get = http.send(

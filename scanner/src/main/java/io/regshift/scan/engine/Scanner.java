@@ -6,11 +6,6 @@ import io.regshift.scan.RuleSet;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.ScanResult;
 import io.regshift.scan.Source;
-import io.regshift.scan.detect.Detector;
-import io.regshift.scan.detect.Mode;
-import io.regshift.scan.read.ArtifactReader;
-import io.regshift.scan.read.FileScan;
-import io.regshift.scan.read.SourceReader;
 import io.regshift.scan.walk.Walker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,6 +84,15 @@ public final class Scanner {
 
     public RuleSet rules() {
         return rules;
+    }
+
+    /**
+     * Whether a file of this name is read as compiled code (a {@code .class} file, or a {@code
+     * .jar}, {@code .war} or {@code .ear} archive read entry by entry) rather than as text: for a
+     * caller that picks the files to scan, such as a build's dependencies.
+     */
+    public static boolean isArtifact(String fileName) {
+        return ArtifactReader.isArtifact(fileName);
     }
 
     /**

@@ -1,9 +1,0 @@
-package io.regshift.scan.detect;
-
-/** What kind of bytes are being searched, which decides the rules that apply. */
-public enum Mode {
-    /** A text file of the tree: path and SDK rules. */
-    SOURCE,
-    /** A compiled class or a resource inside an archive: the path, reported by artifact rules. */
-    ARTIFACT
-}

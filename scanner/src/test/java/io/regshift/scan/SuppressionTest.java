@@ -1,0 +1,109 @@
+package io.regshift.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A {@code regshift:ignore} marker suppresses a finding only inside a comment of the file's language. */
+class SuppressionTest {
+    @TempDir
+    Path dir;
+
+    private ScanResult scan(String file, String text) throws IOException {
+        Files.writeString(dir.resolve(file), text, StandardCharsets.UTF_8);
+        return FixtureTreeTest.scan(dir, true);
+    }
+
+    @Test
+    void aMarkerInATypeScriptStringDoesNotSuppress() throws IOException {
+        ScanResult result = scan("client.ts", "fetch('/devices/revoke?x=regshift:ignore');\n");
+
+        assertThat(result.findings()).hasSize(1);
+        assertThat(result.suppressed()).isZero();
+    }
+
+    @Test
+    void aMarkerInATypeScriptLineCommentSuppresses() throws IOException {
+        ScanResult result = scan("client.ts", "fetch('/devices/revoke'); // regshift:ignore\n");
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.suppressed()).isEqualTo(1);
+    }
+
+    @Test
+    void aMarkerInATypeScriptBlockCommentOnTheLineAboveSuppresses() throws IOException {
+        ScanResult result = scan("client.ts", "/* regshift:ignore until the rollout */\nfetch('/devices/revoke');\n");
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.suppressed()).isEqualTo(1);
+    }
+
+    @Test
+    void aMarkerOnABlockCommentContinuationLineAboveSuppresses() throws IOException {
+        ScanResult result = scan("Client.java", "/**\n * regshift:ignore\n */ String p = \"/devices/revoke\";\n");
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.suppressed()).isEqualTo(1);
+    }
+
+    @Test
+    void aTypeScriptQuoteAfterCodeIsNotAComment() throws IOException {
+        ScanResult result = scan("client.ts", "const u = \"/devices/revoke\"; const x = 'regshift:ignore';\n");
+
+        assertThat(result.findings()).hasSize(1);
+    }
+
+    @Test
+    void aMarkerInAPythonHashCommentSuppresses() throws IOException {
+        ScanResult result = scan("client.py", "requests.post(f\"{base}/devices/revoke\")  # regshift:ignore\n");
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.suppressed()).isEqualTo(1);
+    }
+
+    @Test
+    void aMarkerInAPythonStringDoesNotSuppress() throws IOException {
+        ScanResult result =
+                scan("client.py", "requests.post(\"/devices/revoke\", headers={\"x\": \"# regshift:ignore\"})\n");
+
+        assertThat(result.findings()).hasSize(1);
+        assertThat(result.suppressed()).isZero();
+    }
+
+    @Test
+    void floorDivisionIsNotAPythonComment() throws IOException {
+        ScanResult result =
+                scan("client.py", "n = total // 2; requests.post(\"/devices/revoke\", json={regshift:ignore})\n");
+
+        assertThat(result.findings()).hasSize(1);
+    }
+
+    @Test
+    void anApostropheCommentInAVisualBasicFileSuppresses() throws IOException {
+        ScanResult result = scan("Client.vb", "' regshift:ignore\nDim url = \"/devices/revoke\"\n");
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.suppressed()).isEqualTo(1);
+    }
+
+    @Test
+    void aSemicolonCommentInAnIniFileSuppresses() throws IOException {
+        ScanResult result = scan("app.ini", "revoke_url = /devices/revoke ; regshift:ignore\n");
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.suppressed()).isEqualTo(1);
+    }
+
+    @Test
+    void aHashCommentInYamlSuppresses() throws IOException {
+        ScanResult result = scan("ci.yml", "url: https://h/devices/revoke # regshift:ignore\n");
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.suppressed()).isEqualTo(1);
+    }
+}
