@@ -204,10 +204,13 @@ final class PathShape {
         return true;
     }
 
-    /** A host name such as {@code api.cloudflare.com}: what some docs put right before the path. */
+    /**
+     * Whether the segment is a URL's host ({@code //api.cloudflare.com/accounts/...}, a gateway's or
+     * a local mock's {@code //localhost:8080/accounts/...}): the account path at the root of a host
+     * is Cloudflare's path, wherever it is served.
+     */
     private static boolean isHost(CharSequence text, int from, int to) {
-        String segment = text.subSequence(from, to).toString();
-        return segment.equals("api.cloudflare.com") || segment.endsWith(".cloudflare.com");
+        return from >= 2 && to > from && text.charAt(from - 1) == '/' && text.charAt(from - 2) == '/';
     }
 
     /**

@@ -41,6 +41,7 @@ class PathShapeTest {
                 "/accounts/\u0001/devices/revoke",
                 "curl \"${CF_API}/accounts/${CF_ACCOUNT}/devices/revoke\"",
                 "POST https://api.cloudflare.com/accounts/{id}/devices/revoke",
+                "curl -X POST \"http://localhost:8080/accounts/test/devices/revoke\" -d '[]'",
             })
     void anAccountSegmentBeforeThePathIsCloudflares(String text) {
         assertThat(prefixOf(text)).isEqualTo(Kind.ACCOUNT);
