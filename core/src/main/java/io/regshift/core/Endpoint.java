@@ -2,7 +2,9 @@ package io.regshift.core;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,9 +12,10 @@ import java.util.Optional;
  * One HTTP endpoint of the Cloudflare API: a method and a path template relative to the API's
  * base URL, such as {@code POST /accounts/{account_id}/devices/revoke}.
  *
- * <p>Templates have literal segments and {@code {name}} placeholders. The only placeholder the
- * catalog uses is {@code {account_id}}; {@link #pathSegments(String)} substitutes it and
- * {@link #matchAccountId(List)} recognises a concrete path.
+ * <p>Templates have literal segments and {@code {name}} placeholders. Every template has {@code
+ * {account_id}}; the reads have one more, such as {@code {device_id}}. {@link #pathSegments(String)}
+ * substitutes the account, {@link #match(List, int)} recognises a concrete path and returns every
+ * placeholder's value.
  */
 public final class Endpoint {
     /** The placeholder for the account in every path template of the catalog. */
@@ -40,6 +43,11 @@ public final class Endpoint {
         return new Endpoint("POST", pathTemplate);
     }
 
+    /** A {@code GET} endpoint with the given path template. */
+    public static Endpoint get(String pathTemplate) {
+        return new Endpoint("GET", pathTemplate);
+    }
+
     /** The HTTP method, upper case. */
     public String method() {
         return method;
@@ -60,6 +68,21 @@ public final class Endpoint {
         return segments.subList(segments.indexOf(ACCOUNT_ID) + 1, segments.size());
     }
 
+    /** The template's placeholder names in path order, braces removed, e.g. {@code [account_id, device_id]}. */
+    public List<String> parameters() {
+        List<String> names = new ArrayList<>();
+        for (String segment : segments) {
+            if (isPlaceholder(segment)) {
+                names.add(segment.substring(1, segment.length() - 1));
+            }
+        }
+        return Collections.unmodifiableList(names);
+    }
+
+    private static boolean isPlaceholder(String segment) {
+        return segment.length() > 2 && segment.startsWith("{") && segment.endsWith("}");
+    }
+
     /**
      * The raw (not yet percent-encoded) path segments for one account. The caller encodes them,
      * for example with OkHttp's {@code HttpUrl.Builder.addPathSegment}.
@@ -75,7 +98,7 @@ public final class Endpoint {
 
     /**
      * If the decoded path segments are this template with a concrete account, that account.
-     * Segments must match exactly; the account segment may hold any non-empty value, which the
+     * Literal segments must match exactly; each placeholder may hold any non-empty value, which the
      * caller validates before use.
      */
     public Optional<String> matchAccountId(List<String> decodedSegments) {
@@ -87,23 +110,45 @@ public final class Endpoint {
      * on: a request path under a base URL's own segments, compared without copying it.
      */
     public Optional<String> matchAccountId(List<String> decodedSegments, int from) {
-        if (decodedSegments.size() - from != segments.size()) {
+        return matches(decodedSegments, from)
+                ? Optional.of(decodedSegments.get(from + segments.indexOf(ACCOUNT_ID)))
+                : Optional.empty();
+    }
+
+    /**
+     * If the segments of {@code decodedSegments} from {@code from} on are this template with
+     * concrete values, each placeholder's value by its name (braces removed), in path order. A
+     * placeholder matches any non-empty segment, so {@code /devices/{device_id}} also matches
+     * {@code /devices/policy}: a caller that must tell an ID from a live sub-resource checks the
+     * value.
+     */
+    public Optional<Map<String, String>> match(List<String> decodedSegments, int from) {
+        if (!matches(decodedSegments, from)) {
             return Optional.empty();
         }
-        String account = null;
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < segments.size(); i++) {
+            String expected = segments.get(i);
+            if (isPlaceholder(expected)) {
+                values.put(expected.substring(1, expected.length() - 1), decodedSegments.get(from + i));
+            }
+        }
+        return Optional.of(Collections.unmodifiableMap(values));
+    }
+
+    /** Compared in place, without copies: most requests a caller checks are not this endpoint. */
+    private boolean matches(List<String> decodedSegments, int from) {
+        if (decodedSegments.size() - from != segments.size()) {
+            return false;
+        }
         for (int i = 0; i < segments.size(); i++) {
             String expected = segments.get(i);
             String actual = decodedSegments.get(from + i);
-            if (expected.equals(ACCOUNT_ID)) {
-                if (actual.isEmpty()) {
-                    return Optional.empty();
-                }
-                account = actual;
-            } else if (!expected.equals(actual)) {
-                return Optional.empty();
+            if (isPlaceholder(expected) ? actual.isEmpty() : !expected.equals(actual)) {
+                return false;
             }
         }
-        return Optional.ofNullable(account);
+        return true;
     }
 
     @Override

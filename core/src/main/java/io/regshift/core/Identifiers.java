@@ -43,9 +43,14 @@ final class Identifiers {
     }
 
     static void requireValidAccountId(String accountId) {
-        String problem = problem(accountId);
+        requireValid("account ID", accountId);
+    }
+
+    /** Refuses a path parameter's value, naming the parameter, e.g. {@code registration_id "a/b" ...}. */
+    static void requireValid(String name, String value) {
+        String problem = problem(value);
         if (problem != null) {
-            throw new IllegalArgumentException("account ID " + quote(accountId) + " " + problem);
+            throw new IllegalArgumentException(name + " " + quote(value) + " " + problem);
         }
     }
 

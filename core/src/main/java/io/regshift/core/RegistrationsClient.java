@@ -1,5 +1,7 @@
 package io.regshift.core;
 
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Types;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -37,18 +40,26 @@ import okhttp3.Response;
 public final class RegistrationsClient {
     private static final RequestBody EMPTY_BODY = RequestBody.create(new byte[0], null);
 
+    /** Items per page of a list unless {@link Builder#pageSize(int)} says otherwise. */
+    public static final int DEFAULT_PAGE_SIZE = 100;
+
+    /** The most items per page a client asks for. */
+    public static final int MAX_PAGE_SIZE = 500;
+
     private final HttpUrl baseUrl;
     private final Credentials credentials;
     private final OkHttpClient httpClient;
     private final BatchLimits batchLimits;
     private final RetryPolicy retryPolicy;
+    private final int pageSize;
 
     private RegistrationsClient(
             HttpUrl baseUrl,
             Credentials credentials,
             OkHttpClient httpClient,
             BatchLimits batchLimits,
-            RetryPolicy retryPolicy) {
+            RetryPolicy retryPolicy,
+            int pageSize) {
         this.baseUrl = baseUrl;
         this.credentials = credentials;
         this.httpClient = httpClient
@@ -58,6 +69,7 @@ public final class RegistrationsClient {
                 .build();
         this.batchLimits = batchLimits;
         this.retryPolicy = retryPolicy;
+        this.pageSize = pageSize;
     }
 
     public static Builder builder() {
@@ -171,9 +183,20 @@ public final class RegistrationsClient {
 
     /** Sends one call with retries; null when Cloudflare accepted it. */
     private RegistrationsResult.Failure send(ReplacementCall call, long deadline) {
+        Reply reply = exchange(call.method(), call.url(), deadline);
+        return reply.envelope != null
+                ? null
+                : new RegistrationsResult.Failure(call.ids(), reply.status, reply.errors, reply.reason, reply.attempts);
+    }
+
+    /**
+     * Sends one request with retries, the one way every call of this client goes out: the envelope
+     * of a 2xx answer whose {@code success} is true, or why there is none.
+     */
+    private Reply exchange(String method, HttpUrl url, long deadline) {
         Request.Builder request = new Request.Builder()
-                .url(call.url())
-                .method(call.method(), EMPTY_BODY)
+                .url(url)
+                .method(method, method.equals("GET") ? null : EMPTY_BODY)
                 .header("Accept", "application/json")
                 .header("User-Agent", Version.userAgent());
         credentials.applyTo(request);
@@ -182,17 +205,16 @@ public final class RegistrationsClient {
             exchange =
                     retryPolicy.send(request.build(), r -> httpClient.newCall(r).execute(), deadline);
         } catch (InterruptedIOException e) {
-            return new RegistrationsResult.Failure(call.ids(), 0, List.of(), "interrupted before an answer came", 1);
+            return Reply.failed(0, List.of(), "interrupted before an answer came", 1);
         } catch (RuntimeException e) {
-            // e.g. from an interceptor of the caller's OkHttpClient: this batch failed, the others
+            // e.g. from an interceptor of the caller's OkHttpClient: this call failed, the others
             // are still reported rather than lost with the exception.
-            return new RegistrationsResult.Failure(call.ids(), 0, List.of(), "the HTTP client failed: " + e, 1);
+            return Reply.failed(0, List.of(), "the HTTP client failed: " + e, 1);
         }
         String attempts = exchange.attempts() == 1 ? "" : " after " + exchange.attempts() + " attempts";
         if (exchange.response() == null) {
             IOException cause = exchange.failure();
-            return new RegistrationsResult.Failure(
-                    call.ids(),
+            return Reply.failed(
                     0,
                     List.of(),
                     "no response from " + baseUrl.host() + attempts + ": " + describe(cause),
@@ -201,20 +223,186 @@ public final class RegistrationsClient {
         try (Response response = exchange.response()) {
             Envelope envelope = CloudflareJson.readEnvelope(response);
             if (response.isSuccessful() && envelope != null && envelope.success()) {
-                return null;
+                return new Reply(envelope, response.code(), List.of(), "", exchange.attempts());
             }
             String reason = "HTTP "
                     + response.code()
                     + attempts
                     + (envelope == null ? " (the body was not a Cloudflare envelope)" : "")
                     + (response.isSuccessful() && envelope != null ? " with success=false" : "");
-            return new RegistrationsResult.Failure(
-                    call.ids(),
-                    response.code(),
-                    envelope == null ? List.of() : envelope.errors(),
-                    reason,
-                    exchange.attempts());
+            return Reply.failed(
+                    response.code(), envelope == null ? List.of() : envelope.errors(), reason, exchange.attempts());
         }
+    }
+
+    /** The outcome of {@link #exchange}: an accepted envelope, or the failure's details. */
+    private static final class Reply {
+        final Envelope envelope;
+        final int status;
+        final List<ResponseInfo> errors;
+        final String reason;
+        final int attempts;
+
+        Reply(Envelope envelope, int status, List<ResponseInfo> errors, String reason, int attempts) {
+            this.envelope = envelope;
+            this.status = status;
+            this.errors = errors;
+            this.reason = reason;
+            this.attempts = attempts;
+        }
+
+        static Reply failed(int status, List<ResponseInfo> errors, String reason, int attempts) {
+            return new Reply(null, status, errors, reason, attempts);
+        }
+    }
+
+    /**
+     * The account's registrations, every page, fetched as the iteration reaches it. {@code
+     * filters} are the list's query parameters, e.g. {@code status=all}: without it Cloudflare
+     * lists only active registrations, leaving revoked ones out. Pages are {@link
+     * Builder#pageSize(int)} long; each page is retried under its own {@link RetryPolicy#deadline()}.
+     *
+     * @throws IllegalArgumentException if the account ID is not valid, or {@code filters} sets
+     *     {@code cursor} or {@code per_page} (the listing sets them); nothing is sent then
+     * @see Listing for the failure of a page
+     */
+    public Listing<Registration> listRegistrations(String accountId, Map<String, String> filters) {
+        return list(
+                Catalog.standard().require("list-devices").replacements().get(0), accountId, filters, REGISTRATIONS);
+    }
+
+    /**
+     * The account's physical devices, every page, as {@link #listRegistrations}. Without {@code
+     * active_registrations=include} in {@code filters}, Cloudflare leaves out the devices that have
+     * no active registration.
+     */
+    public Listing<PhysicalDevice> listPhysicalDevices(String accountId, Map<String, String> filters) {
+        return list(
+                Catalog.standard().require("list-devices").replacements().get(1), accountId, filters, PHYSICAL_DEVICES);
+    }
+
+    /**
+     * One registration, whatever its status.
+     *
+     * @throws IllegalArgumentException if the account or registration ID is not valid; nothing is sent
+     * @throws CloudflareApiException if it cannot be read; {@link CloudflareApiException#isNotFound()}
+     *     when the account has no such registration
+     */
+    public Registration getRegistration(String accountId, String registrationId) {
+        return get(
+                Catalog.standard().require("get-device").replacements().get(0),
+                accountId,
+                registrationId,
+                REGISTRATION);
+    }
+
+    /**
+     * One physical device, by the ID that is its registrations' {@code device.id}.
+     *
+     * @throws IllegalArgumentException if the account or device ID is not valid; nothing is sent
+     * @throws CloudflareApiException as {@link #getRegistration}
+     */
+    public PhysicalDevice getPhysicalDevice(String accountId, String deviceId) {
+        return get(
+                Catalog.standard().require("get-device").replacements().get(1), accountId, deviceId, PHYSICAL_DEVICE);
+    }
+
+    /**
+     * A registration's override codes.
+     *
+     * @throws IllegalArgumentException if the account or registration ID is not valid; nothing is sent
+     * @throws CloudflareApiException as {@link #getRegistration}
+     */
+    public OverrideCodes getOverrideCodes(String accountId, String registrationId) {
+        return get(
+                Catalog.standard().require("override-codes").replacement(), accountId, registrationId, OVERRIDE_CODES);
+    }
+
+    private static final JsonAdapter<List<Registration>> REGISTRATIONS =
+            CloudflareJson.moshi().adapter(Types.newParameterizedType(List.class, Registration.class));
+    private static final JsonAdapter<List<PhysicalDevice>> PHYSICAL_DEVICES =
+            CloudflareJson.moshi().adapter(Types.newParameterizedType(List.class, PhysicalDevice.class));
+    private static final JsonAdapter<Registration> REGISTRATION =
+            CloudflareJson.moshi().adapter(Registration.class);
+    private static final JsonAdapter<PhysicalDevice> PHYSICAL_DEVICE =
+            CloudflareJson.moshi().adapter(PhysicalDevice.class);
+    private static final JsonAdapter<OverrideCodes> OVERRIDE_CODES =
+            CloudflareJson.moshi().adapter(OverrideCodes.class);
+
+    private <T> Listing<T> list(
+            Endpoint endpoint, String accountId, Map<String, String> filters, JsonAdapter<List<T>> adapter) {
+        Identifiers.requireValidAccountId(accountId);
+        for (String reserved : List.of("cursor", "per_page")) {
+            if (filters.containsKey(reserved)) {
+                throw new IllegalArgumentException(
+                        "filters must not set " + reserved + "; the listing pages with it itself");
+            }
+        }
+        Map<String, String> query = new TreeMap<>(filters);
+        HttpUrl first = url(endpoint, accountId, Map.of());
+        String request = endpoint.method() + " " + first.encodedPath();
+        return new Listing<>(request, (cursor, page) -> {
+            HttpUrl.Builder url = first.newBuilder();
+            query.forEach(url::addQueryParameter);
+            url.addQueryParameter("per_page", Integer.toString(pageSize));
+            if (cursor != null) {
+                url.addQueryParameter("cursor", cursor);
+            }
+            String what = request + " (page " + page + ")";
+            Envelope envelope = read(endpoint.method(), url.build(), what);
+            List<T> items = decode(adapter, envelope, what, "a JSON array");
+            ResultInfo info = envelope.resultInfo().orElse(null);
+            return new Listing.Page<>(
+                    items,
+                    info == null ? null : info.cursor().orElse(null),
+                    info == null ? null : info.totalCount().orElse(null));
+        });
+    }
+
+    private <T> T get(Endpoint endpoint, String accountId, String id, JsonAdapter<T> adapter) {
+        Identifiers.requireValidAccountId(accountId);
+        String parameter = endpoint.parameters().get(endpoint.parameters().size() - 1);
+        Identifiers.requireValid(parameter, id);
+        HttpUrl url = url(endpoint, accountId, Map.of(parameter, id));
+        String what = endpoint.method() + " " + url.encodedPath();
+        return decode(adapter, read(endpoint.method(), url, what), what, "an object");
+    }
+
+    /** The endpoint's URL under the base URL, its placeholders filled and percent-encoded. */
+    private HttpUrl url(Endpoint endpoint, String accountId, Map<String, String> values) {
+        HttpUrl.Builder url = baseUrl.newBuilder();
+        for (String segment : endpoint.pathSegments(accountId)) {
+            boolean placeholder = segment.startsWith("{") && segment.endsWith("}");
+            url.addPathSegment(placeholder ? values.get(segment.substring(1, segment.length() - 1)) : segment);
+        }
+        return url.build();
+    }
+
+    private Envelope read(String method, HttpUrl url, String what) {
+        Reply reply =
+                exchange(method, url, System.nanoTime() + retryPolicy.deadline().toNanos());
+        if (reply.envelope == null) {
+            throw new CloudflareApiException(what, reply.status, reply.errors, reply.reason, reply.attempts);
+        }
+        return reply.envelope;
+    }
+
+    private static <T> T decode(JsonAdapter<T> adapter, Envelope envelope, String what, String expected) {
+        T value;
+        try {
+            value = adapter.fromJsonValue(envelope.result());
+        } catch (RuntimeException e) {
+            throw new CloudflareApiException(
+                    what,
+                    200,
+                    List.of(),
+                    "the result is not " + expected + " of the expected shape: " + e.getMessage(),
+                    1);
+        }
+        if (value == null) {
+            throw new CloudflareApiException(what, 200, List.of(), "the result is null; expected " + expected, 1);
+        }
+        return value;
     }
 
     private static String describe(IOException e) {
@@ -248,6 +436,7 @@ public final class RegistrationsClient {
         private OkHttpClient httpClient;
         private BatchLimits batchLimits = BatchLimits.defaults();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private int pageSize = DEFAULT_PAGE_SIZE;
 
         private Builder() {}
 
@@ -293,6 +482,19 @@ public final class RegistrationsClient {
         }
 
         /**
+         * Items per page of a list ({@code per_page}), from 1 to {@value #MAX_PAGE_SIZE}; default
+         * {@value #DEFAULT_PAGE_SIZE}. Bounded so that a page's answer stays well within the 1 MiB
+         * read of a response body.
+         */
+        public Builder pageSize(int pageSize) {
+            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+                throw new IllegalArgumentException("pageSize must be from 1 to " + MAX_PAGE_SIZE + ", was " + pageSize);
+            }
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        /**
          * @throws IllegalStateException if there are no credentials, explicit or from the environment
          */
         public RegistrationsClient build() {
@@ -320,7 +522,7 @@ public final class RegistrationsClient {
                         .callTimeout(Duration.ofSeconds(45))
                         .build();
             }
-            return new RegistrationsClient(baseUrl, credentials, httpClient, batchLimits, retryPolicy);
+            return new RegistrationsClient(baseUrl, credentials, httpClient, batchLimits, retryPolicy, pageSize);
         }
 
         static HttpUrl parseBaseUrl(String value) {

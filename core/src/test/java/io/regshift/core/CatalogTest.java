@@ -16,12 +16,25 @@ class CatalogTest {
     private final Catalog catalog = Catalog.standard();
 
     @Test
-    void listsRevokeAndUnrevokeWithTheirReplacements() {
+    void listsTheWholeFamilyWithTheirReplacements() {
         assertThat(catalog.deprecations())
-                .extracting(d -> d.deprecated().toString() + " -> " + d.replacement())
+                .extracting(Deprecation::toString)
                 .containsExactly(
-                        "POST /accounts/{account_id}/devices/revoke -> POST /accounts/{account_id}/devices/registrations/revoke",
-                        "POST /accounts/{account_id}/devices/unrevoke -> POST /accounts/{account_id}/devices/registrations/unrevoke");
+                        "POST /accounts/{account_id}/devices/revoke -> POST /accounts/{account_id}/devices/registrations/revoke (end of life 2025-11-11)",
+                        "POST /accounts/{account_id}/devices/unrevoke -> POST /accounts/{account_id}/devices/registrations/unrevoke (end of life 2025-11-11)",
+                        "GET /accounts/{account_id}/devices -> GET /accounts/{account_id}/devices/registrations + GET /accounts/{account_id}/devices/physical-devices (end of life 2025-11-11)",
+                        "GET /accounts/{account_id}/devices/{device_id} -> GET /accounts/{account_id}/devices/registrations/{registration_id} + GET /accounts/{account_id}/devices/physical-devices/{device_id} (end of life 2025-11-11)",
+                        "GET /accounts/{account_id}/devices/{device_id}/override_codes -> GET /accounts/{account_id}/devices/registrations/{registration_id}/override_codes (end of life 2025-11-11)");
+    }
+
+    @Test
+    void theWritesAreRevokeAndUnrevokeAndTheReadsTheThreeGets() {
+        assertThat(catalog.writes()).extracting(Deprecation::id).containsExactly("revoke", "unrevoke");
+        assertThat(catalog.reads())
+                .extracting(Deprecation::id)
+                .containsExactly("list-devices", "get-device", "override-codes");
+        assertThat(catalog.reads())
+                .allSatisfy(d -> assertThat(d.deprecated().method()).isEqualTo("GET"));
     }
 
     @Test
@@ -31,14 +44,20 @@ class CatalogTest {
             assertThat(d.isPastEndOfLife(LocalDate.of(2025, 11, 10))).isFalse();
             assertThat(d.isPastEndOfLife(LocalDate.of(2025, 11, 11))).isTrue();
             assertThat(d.documentation().toString())
-                    .startsWith("https://developers.cloudflare.com/api/")
-                    .contains(d.id());
+                    .startsWith("https://developers.cloudflare.com/api/resources/zero_trust/subresources/devices/");
         }
+        for (Deprecation d : catalog.writes()) {
+            assertThat(d.documentation().toString()).contains("/registrations/methods/" + d.id() + "/");
+        }
+        assertThat(catalog.require("list-devices").documentation().toString()).endsWith("/registrations/methods/list/");
+        assertThat(catalog.require("get-device").documentation().toString()).endsWith("/registrations/methods/get/");
+        assertThat(catalog.require("override-codes").documentation().toString())
+                .endsWith("/override_codes/methods/get/");
     }
 
     @Test
     void eachOperationNamesWhatAnIdIsOnceItSucceeded() {
-        assertThat(catalog.deprecations()).extracting(Deprecation::pastTense).containsExactly("revoked", "unrevoked");
+        assertThat(catalog.writes()).extracting(Deprecation::pastTense).containsExactly("revoked", "unrevoked");
     }
 
     @Test
@@ -71,12 +90,21 @@ class CatalogTest {
     }
 
     @Test
+    void theJvmChainRuleNamesNoSdkCloudflareDoesNotPublish() {
+        assertThat(Language.JAVA.official()).isFalse();
+        assertThat(Language.JAVA.sdk())
+                .isEqualTo("community and generated Java/Kotlin clients")
+                .doesNotContain("cloudflare-java");
+        assertThat(List.of(Language.TYPESCRIPT, Language.PYTHON, Language.GO)).allMatch(Language::official);
+    }
+
+    @Test
     void unknownIdsAreNamedInTheError() {
         assertThat(catalog.find("list")).isEmpty();
         assertThatThrownBy(() -> catalog.require("list"))
                 .isInstanceOf(NoSuchElementException.class)
                 .hasMessageContaining("'list'")
-                .hasMessageContaining("[revoke, unrevoke]");
+                .hasMessageContaining("[revoke, unrevoke, list-devices, get-device, override-codes]");
     }
 
     @Test
@@ -96,7 +124,7 @@ class CatalogTest {
 
     @Test
     void retrofitInterfacesUseTheCatalogsPaths() throws Exception {
-        for (Deprecation d : catalog.deprecations()) {
+        for (Deprecation d : catalog.writes()) {
             assertThat(postPath(RegistrationsApi.class, d.id()))
                     .isEqualTo(d.replacement().pathTemplate().substring(1));
             assertThat(postPath(LegacyDevicesApi.class, d.id()))

@@ -135,7 +135,7 @@ class CoreValuesTest {
 
     @Test
     void everySdkSpellingNamesTheDeprecatedAndTheReplacementCall() {
-        for (Deprecation d : Catalog.standard().deprecations()) {
+        for (Deprecation d : Catalog.standard().writes()) {
             assertThat(d.sdkCalls()).as(d.id()).isNotEmpty();
             for (SdkCall call : d.sdkCalls()) {
                 assertThat(String.join(".", call.deprecatedChain()))

@@ -50,7 +50,9 @@ public final class LegacyTranslation {
         this.baseUrls = List.copyOf(baseUrls);
         this.prefixes =
                 this.baseUrls.stream().map(LegacyTranslation::segments).collect(java.util.stream.Collectors.toList());
-        this.deprecations = catalog.deprecations();
+        // The writes only: a read's answer is joined from several replacements, which this
+        // translation, one batch of IDs per call, does not do.
+        this.deprecations = catalog.writes();
         this.methods = deprecations.stream()
                 .map(d -> d.deprecated().method())
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());

@@ -22,6 +22,7 @@ public final class Main implements Runnable {
             FixCommand.class,
             RulesCommand.class,
             RegistrationsCommand.class, // one command per operation of the catalog
+            DevicesCommand.class,
             ProxyCommand.class,
             CommandLine.HelpCommand.class);
 
@@ -65,9 +66,11 @@ public final class Main implements Runnable {
                         .orElse(null);
         for (Class<?> command : named == null || named == CommandLine.HelpCommand.class ? COMMANDS : List.of(named)) {
             if (command == RegistrationsCommand.class) {
-                for (Deprecation operation : Catalog.standard().deprecations()) {
+                for (Deprecation operation : Catalog.standard().writes()) {
                     cli.addSubcommand(operation.id(), RegistrationsCommand.commandFor(operation, env, in));
                 }
+            } else if (command == DevicesCommand.class) {
+                cli.addSubcommand("devices", new DevicesCommand(env));
             } else {
                 cli.addSubcommand(commandNames(command).get(0), command);
             }
@@ -90,9 +93,7 @@ public final class Main implements Runnable {
 
     private static List<String> commandNames(Class<?> command) {
         if (command == RegistrationsCommand.class) {
-            return Catalog.standard().deprecations().stream()
-                    .map(Deprecation::id)
-                    .toList();
+            return Catalog.standard().writes().stream().map(Deprecation::id).toList();
         }
         return List.of(command.getAnnotation(Command.class).name());
     }

@@ -5,10 +5,11 @@ import java.io.PrintWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * A progress line on standard error while a long scan runs, only when a person is watching (a
- * terminal), and only after the scan has taken a second: short scans and CI logs stay clean.
+ * A progress line on standard error while a long scan or listing runs, only when a person is
+ * watching (a terminal), and only after it has taken a second: short runs and CI logs stay clean.
  */
 final class ProgressLine implements AutoCloseable {
     private final ScheduledExecutorService timer;
@@ -25,6 +26,12 @@ final class ProgressLine implements AutoCloseable {
     }
 
     static ProgressLine onTerminal(PrintWriter err, Scanner.Progress progress) {
+        return onTerminal(
+                err, () -> String.format("scanning: %,d files, %,d MiB", progress.files(), progress.bytes() >> 20));
+    }
+
+    /** A line that shows {@code status}, asked again each second from another thread. */
+    static ProgressLine onTerminal(PrintWriter err, Supplier<String> status) {
         if (System.console() == null) {
             return off();
         }
@@ -37,8 +44,7 @@ final class ProgressLine implements AutoCloseable {
         timer.scheduleAtFixedRate(
                 () -> {
                     line.shown = true;
-                    err.print(
-                            String.format("\rscanning: %,d files, %,d MiB", progress.files(), progress.bytes() >> 20));
+                    err.print("\r" + status.get());
                     err.flush();
                 },
                 1,

@@ -300,13 +300,13 @@ final class RegistrationsCommand implements Callable<Integer> {
             String[] fields = line.split("\t", 3);
             boolean statusOk = fields.length >= 2
                     && (fields[1].equals("failed")
-                            || Catalog.standard().deprecations().stream()
+                            || Catalog.standard().writes().stream()
                                     .anyMatch(d -> d.pastTense().equals(fields[1])));
             boolean idOk = statusOk && isRegistrationId(fields[0]);
             if (!statusOk || !idOk) {
                 throw usage("--resume " + shown(file) + ":" + (i + 1)
                         + " is not a results line; expected "
-                        + Catalog.standard().deprecations().stream()
+                        + Catalog.standard().writes().stream()
                                 .map(d -> "ID<TAB>" + d.pastTense() + ", ")
                                 .collect(Collectors.joining())
                         + "or ID<TAB>failed<TAB>reason, as --results writes");

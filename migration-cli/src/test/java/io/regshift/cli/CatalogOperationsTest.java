@@ -13,7 +13,7 @@ class CatalogOperationsTest {
     void everyCatalogOperationIsACommandNamedByItsId() {
         Cli help = Cli.run("--help");
 
-        for (Deprecation operation : Catalog.standard().deprecations()) {
+        for (Deprecation operation : Catalog.standard().writes()) {
             Cli cli = Cli.run(operation.id(), "--help");
 
             assertThat(cli.exit()).as(operation.id()).isZero();
@@ -24,7 +24,7 @@ class CatalogOperationsTest {
 
     @Test
     void eachCommandsHelpNamesItsReplacementEndpointAndPastTense() {
-        for (Deprecation operation : Catalog.standard().deprecations()) {
+        for (Deprecation operation : Catalog.standard().writes()) {
             String help = Cli.run(operation.id(), "--help").out().replaceAll("\\s+", "");
 
             assertThat(help)
@@ -38,7 +38,7 @@ class CatalogOperationsTest {
 
     @Test
     void eachCommandHasItsVersion() {
-        for (Deprecation operation : Catalog.standard().deprecations()) {
+        for (Deprecation operation : Catalog.standard().writes()) {
             assertThat(Cli.run(operation.id(), "--version").out()).startsWith("regshift 0.1.0");
         }
     }

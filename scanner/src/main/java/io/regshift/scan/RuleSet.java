@@ -20,7 +20,9 @@ public final class RuleSet {
     private final Map<String, Rule> byId = new LinkedHashMap<>();
 
     private RuleSet(Catalog catalog) {
-        for (Deprecation d : catalog.deprecations()) {
+        // The writes only: rules for the device reads come with the precision work they need (a
+        // bare `devices` path or `devices.list(` is everywhere), not from their entries alone.
+        for (Deprecation d : catalog.writes()) {
             add(pathRule(d));
             for (SdkCall call : d.sdkCalls()) {
                 add(sdkRule(d, call));
@@ -98,9 +100,11 @@ public final class RuleSet {
                 "Deprecated " + d.id() + " call in the " + call.language().displayName() + " SDK",
                 "Calls of `"
                         + String.join("` and `", detected)
-                        + "` from the official "
-                        + call.language().sdk()
-                        + " SDK, which send "
+                        + (call.language().official()
+                                ? "` from the official " + call.language().sdk() + " SDK"
+                                : "` in " + call.language().sdk() + " that copy the official SDKs' call shape"
+                                        + " (Cloudflare publishes no official SDK for them)")
+                        + ", which send "
                         + d.deprecated()
                         + dialect.otherForms()
                         + ". A call split over several lines is one finding, at its first line.",

@@ -40,7 +40,8 @@ final class Detector {
 
     Detector(Catalog catalog, RuleSet rules) {
         Set<String> verbs = new HashSet<>();
-        for (Deprecation d : catalog.deprecations()) {
+        // The writes, as RuleSet has rules for.
+        for (Deprecation d : catalog.writes()) {
             List<String> tail = d.deprecated().segmentsAfterAccount();
             String path = Pattern.quote(String.join("/", tail));
             String pathRegex = "(?<![A-Za-z0-9_-])" + path + "(?![A-Za-z0-9_-])";
