@@ -57,7 +57,7 @@ final class FindingCollector implements MatchSink {
         Match match = m.match();
         Severity severity = this.severity;
         List<Evidence> evidence;
-        if (match.rule().kind() == Rule.Kind.SDK_CALL) {
+        if (match.rule().kind() == Rule.Kind.SDK_CALL || match.rule().kind() == Rule.Kind.OLDER_SDK_CALL) {
             evidence = SDK_CHAIN;
         } else {
             PathEvidence.Judgement judgement = PathEvidence.judge(
@@ -95,7 +95,8 @@ final class FindingCollector implements MatchSink {
         if (earlier == null) {
             byLine.put(key, findings.size());
             findings.add(finding);
-        } else if (match.call() && findings.get(earlier).rule().kind() != Rule.Kind.SDK_CALL) {
+        } else if (match.rule().kind() == Rule.Kind.SDK_CALL
+                && findings.get(earlier).rule().kind() != Rule.Kind.SDK_CALL) {
             findings.set(earlier, finding);
         }
     }
@@ -190,6 +191,14 @@ final class FindingCollector implements MatchSink {
             case SDK_CALL ->
                 "this " + rule.language().displayName() + " SDK call sends " + d.deprecated()
                         + ", past its end of life (" + d.endOfLife() + ")";
+            case OLDER_SDK_CALL ->
+                "this call of "
+                        + rule.deprecation().olderSdkCalls().stream()
+                                .filter(c -> c.language() == rule.language())
+                                .findFirst()
+                                .map(c -> c.sdk())
+                                .orElse("an older SDK")
+                        + " sends " + d.deprecated() + ", past its end of life (" + d.endOfLife() + ")";
             case ARTIFACT -> "compiled code calls " + d.deprecated() + ", past its end of life (" + d.endOfLife() + ")";
         };
         return what + "; use " + rule.replacement();
