@@ -33,7 +33,8 @@ final class Routes {
 
     /**
      * Whether the path is a key at the start of its line, {@code /devices/revoke:} or {@code
-     * "/devices/revoke": {}: how OpenAPI documents, YAML and JSON alike, list the paths they define.
+     * "/devices/revoke":} followed by a brace: how OpenAPI documents, YAML and JSON alike, list the
+     * paths they define.
      */
     private static boolean isPathKey(CharSequence text, int lineStart, int lineEnd, int literalStart, int pathEnd) {
         for (int i = lineStart; i < literalStart; i++) {
