@@ -33,6 +33,40 @@ final class RulesCommand implements Callable<Integer> {
 
     /** Renders the rule list; the Markdown form is docs/rules.md. */
     static final class RuleReference {
+        /** What makes a path a finding: the same for every path and artifact rule. */
+        private static final String EVIDENCE = String.join(
+                "\n",
+                "## Evidence",
+                "",
+                "A path rule reports a use only on evidence that it is Cloudflare's API and not another"
+                        + " application's route of the same name; each finding names its evidence (JSON `evidence`,"
+                        + " SARIF `properties.evidence`):",
+                "",
+                "| evidence | reported | example |",
+                "| --- | --- | --- |",
+                "| `account-segment` | `accounts/ACCOUNT/` before the path, `accounts` starting the path or after"
+                        + " `/client/v4`, a host or a value | `/accounts/{account_id}/devices/revoke`,"
+                        + " `\"/accounts/\" + id + \"/devices/revoke\"`, `'accounts', 'devices/revoke'` |",
+                "| `cloudflare-host` | `api.cloudflare.com` or `/client/v4` on the path's line |"
+                        + " `\"https://api.cloudflare.com/client/v4\" + \"/devices/revoke\"` |",
+                "| `sdk-chain` | a call of an SDK's deprecated method (the SDK rules) |"
+                        + " `client.zeroTrust.devices.revoke.create(` |",
+                "| `file-context` | a path that starts its string, in a file that talks to Cloudflare's API"
+                        + " elsewhere: its host, `CLOUDFLARE_*` variables, a Cloudflare SDK import |"
+                        + " `requests.post(BASE + \"/devices/revoke\")` with `BASE` built from `api.cloudflare.com` |",
+                "",
+                "Never reported, whatever the file: another segment before `devices` (`/api/devices/revoke`,"
+                        + " `/users/%s/devices/revoke`, `/merchant-accounts/{id}/devices/revoke`, `/platforms/steam/accounts/"
+                        + "{id}/devices/revoke`), a deeper path or a file name (`devices/revoke/fulfilled`,"
+                        + " `./devices/revoke.js`), and a route the file's own server defines (`app.post('/devices/revoke',"
+                        + " ...)`, `@Post('devices/revoke')`, `@app.post(\"/devices/revoke\")`, `@PostMapping(...)`,"
+                        + " `mux.HandleFunc(...)`, an OpenAPI path key). A bare `/devices/revoke` with no evidence either"
+                        + " way is uncertain: `regshift scan --include-uncertain` reports it as a note, which does not"
+                        + " change the exit code; without the leading slash (`'devices/revoke'`: an action type, a"
+                        + " command name) it is not reported at all.",
+                "",
+                "");
+
         private RuleReference() {}
 
         static String text(RuleSet rules) {
@@ -58,6 +92,8 @@ final class RulesCommand implements Callable<Integer> {
             s.append("# Rule reference\n\n");
             s.append(
                     "Generated from the catalog in `core` by `regshift rules --markdown`; a test fails when this file is out of date.\n\n");
+            s.append(EVIDENCE);
+            s.append("## Rules\n\n");
             s.append("| rule | detects | replacement |\n| --- | --- | --- |\n");
             for (Rule rule : rules.all()) {
                 s.append("| [`")

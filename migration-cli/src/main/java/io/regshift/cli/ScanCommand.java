@@ -5,6 +5,7 @@ import io.regshift.scan.Baseline;
 import io.regshift.scan.ControlCharacters;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.ScanResult;
+import io.regshift.scan.Severity;
 import io.regshift.scan.engine.Scanner;
 import io.regshift.scan.report.Format;
 import io.regshift.scan.report.TextReport;
@@ -62,6 +63,13 @@ final class ScanCommand implements Callable<Integer> {
             description = "Record the current findings in FILE, for --baseline.")
     Path writeBaseline;
 
+    @Option(
+            names = "--include-uncertain",
+            description = "Also report, as notes, bare paths such as \"/devices/revoke\" with no evidence that they are"
+                    + " Cloudflare's (no account segment, host or Cloudflare context in the file). Notes do not"
+                    + " change the exit code.")
+    boolean includeUncertain;
+
     @Option(names = "--exit-zero", description = "Exit 0 even when there are findings.")
     boolean exitZero;
 
@@ -84,7 +92,10 @@ final class ScanCommand implements Callable<Integer> {
         List<Path> roots = scope.roots(spec.commandLine());
         Baseline accepted = baseline == null ? null : readBaseline(baseline);
 
-        Scanner scanner = new Scanner(Catalog.standard(), scope.options());
+        Scanner.Options options = scope.options();
+        Scanner scanner = new Scanner(
+                Catalog.standard(),
+                new Scanner.Options(options.walk(), options.maxFileSize(), options.jobs(), includeUncertain));
         PrintWriter err = spec.commandLine().getErr();
         Scanner.Progress progress = new Scanner.Progress();
         ProgressLine line = quiet ? ProgressLine.off() : ProgressLine.onTerminal(err, progress);
@@ -120,7 +131,8 @@ final class ScanCommand implements Callable<Integer> {
             reportIncomplete(result, err, chosen == Format.TEXT && output == null && !quiet);
             return Main.EXIT_ERROR;
         }
-        return result.findings().isEmpty() || exitZero ? 0 : Main.EXIT_FINDINGS;
+        boolean claims = result.findings().stream().anyMatch(f -> f.severity() != Severity.NOTE);
+        return !claims || exitZero ? 0 : Main.EXIT_FINDINGS;
     }
 
     /** Says why the exit is 2, and what was not scanned unless the report on the terminal already listed it. */

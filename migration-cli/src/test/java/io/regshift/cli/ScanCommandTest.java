@@ -104,8 +104,12 @@ class ScanCommandTest {
                             "replacement",
                             "message",
                             "snippet",
-                            "fingerprint");
+                            "fingerprint",
+                            "evidence");
             assertThat((String) f.get("severity")).isIn("error", "warning", "note");
+            assertThat((List<String>) f.get("evidence"))
+                    .isNotEmpty()
+                    .isSubsetOf("account-segment", "cloudflare-host", "sdk-chain", "file-context");
             assertThat((String) f.get("path")).doesNotStartWith("/").doesNotContain("\\");
             assertThat((Double) f.get("line")).isGreaterThanOrEqualTo(1);
             assertThat((Double) f.get("column")).isGreaterThanOrEqualTo(1);

@@ -100,6 +100,12 @@ final class Fixer {
             return Outcome.notFixable(
                     finding, "it lies beyond the part of the file that was read", "rewrite it by hand");
         }
+        if (rule.kind() == Rule.Kind.OLDER_SDK_CALL) {
+            return Outcome.notFixable(
+                    finding,
+                    "it calls an older library whose calls have no counterpart of the replacement",
+                    "move this call to the current official SDK: " + rule.replacement());
+        }
         if (rule.kind() == Rule.Kind.SDK_CALL) {
             SdkCall call = rule.deprecation().sdkCalls().stream()
                     .filter(c -> c.language() == rule.language())

@@ -1,5 +1,6 @@
 package io.regshift.scan;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param fingerprint stable across unrelated edits: rule, path, the line's text, and which
  *     occurrence of that text in the file it is
  * @param span where the match is in the file's bytes, for tools that rewrite it
+ * @param evidence why the match is a claim about Cloudflare's API, in {@link Evidence}'s order;
+ *     empty for an uncertain one, reported as a {@link Severity#NOTE}
  */
 public record Finding(
         Rule rule,
@@ -28,7 +31,8 @@ public record Finding(
         int highlightStart,
         int highlightEnd,
         String fingerprint,
-        Span span) {
+        Span span,
+        List<Evidence> evidence) {
 
     /**
      * Byte offsets in the file (or archive entry): the match {@code [start, end)}, and for an SDK
@@ -42,6 +46,7 @@ public record Finding(
         if (line < 1 || column < 1) {
             throw new IllegalArgumentException("line and column are 1-based: " + line + ":" + column);
         }
+        evidence = List.copyOf(evidence);
     }
 
     /**
@@ -69,7 +74,8 @@ public record Finding(
                 highlightStart,
                 highlightEnd,
                 fingerprint,
-                span);
+                span,
+                evidence);
     }
 
     /** The same finding in a source named otherwise; its fingerprint stays. */
@@ -86,7 +92,8 @@ public record Finding(
                 highlightStart,
                 highlightEnd,
                 fingerprint,
-                span);
+                span,
+                evidence);
     }
 
     public Finding withFingerprint(String fingerprint) {
@@ -102,6 +109,7 @@ public record Finding(
                 highlightStart,
                 highlightEnd,
                 fingerprint,
-                span);
+                span,
+                evidence);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * artifact.
  *
  * @param id stable identifier, e.g. {@code revoke-sdk-python}; used in SARIF, baselines and docs
- * @param language the SDK language of an {@link Kind#SDK_CALL} rule, null otherwise
+ * @param language the SDK language of an {@link Kind#SDK_CALL} or {@link Kind#OLDER_SDK_CALL} rule,
+ *     null otherwise
  * @param title one line, e.g. {@code Deprecated revoke call in the Python SDK}
  * @param description what the rule detects, for people
  * @param example a line it flags
@@ -33,6 +34,8 @@ public record Rule(
         PATH,
         /** An official SDK's call of the deprecated endpoint. */
         SDK_CALL,
+        /** A call of a library older than the official SDKs (cloudflare-go v0, python-cloudflare 2.x). */
+        OLDER_SDK_CALL,
         /** The deprecated path inside a compiled class or an archive. */
         ARTIFACT
     }
@@ -41,7 +44,8 @@ public record Rule(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(deprecation, "deprecation");
         Objects.requireNonNull(kind, "kind");
-        if ((kind == Kind.SDK_CALL) != (language != null)) {
+        boolean sdk = kind == Kind.SDK_CALL || kind == Kind.OLDER_SDK_CALL;
+        if (sdk != (language != null)) {
             throw new IllegalArgumentException("an SDK rule, and only an SDK rule, has a language: " + id);
         }
     }
@@ -79,6 +83,11 @@ public record Rule(
                         + call.deprecatedIdsArgument()
                         + "`.\n3. `regshift fix` rewrites this call mechanically.";
             }
+            case OLDER_SDK_CALL ->
+                "1. Move to the current official SDK and replace the call with `"
+                        + replacement
+                        + "`.\n2. `regshift fix` leaves this call to you: the older library has no call of the"
+                        + " replacement.";
             case ARTIFACT ->
                 "1. Find the dependency that contains this class (the path names the archive).\n"
                         + "2. Upgrade it to a version that calls `"

@@ -2,6 +2,7 @@ package io.regshift.scan;
 
 import io.regshift.core.Catalog;
 import io.regshift.core.Deprecation;
+import io.regshift.core.OlderSdkCall;
 import io.regshift.core.SdkCall;
 import io.regshift.scan.dialect.Dialect;
 import io.regshift.scan.dialect.SdkDialect;
@@ -26,6 +27,9 @@ public final class RuleSet {
             add(pathRule(d));
             for (SdkCall call : d.sdkCalls()) {
                 add(sdkRule(d, call));
+            }
+            for (OlderSdkCall call : d.olderSdkCalls()) {
+                add(olderSdkRule(d, call));
             }
             add(artifactRule(d));
         }
@@ -60,6 +64,33 @@ public final class RuleSet {
 
     public Rule artifact(Deprecation d) {
         return byId(d.id() + "-artifact");
+    }
+
+    /** The rule for an older library's calls of {@code d}. */
+    public Rule olderSdk(Deprecation d, OlderSdkCall call) {
+        return byId(olderSdkId(d, call));
+    }
+
+    private static String olderSdkId(Deprecation d, OlderSdkCall call) {
+        return d.id() + "-older-sdk-" + call.language().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Rule olderSdkRule(Deprecation d, OlderSdkCall call) {
+        String current = d.sdkCalls().stream()
+                .filter(c -> c.language() == call.language())
+                .map(c -> Dialect.of(c.language()).replacementExample(c))
+                .findFirst()
+                .orElse(d.replacement().toString());
+        return new Rule(
+                olderSdkId(d, call),
+                d,
+                Rule.Kind.OLDER_SDK_CALL,
+                call.language(),
+                "Deprecated " + d.id() + " call in " + call.sdk(),
+                "Calls of `." + call.call() + "(` from " + call.sdk() + ", which send " + d.deprecated()
+                        + ". The library has no call of the replacement: move to the current official SDK.",
+                call.example(),
+                current);
     }
 
     public Rule sdk(Deprecation d, SdkCall.Language language) {

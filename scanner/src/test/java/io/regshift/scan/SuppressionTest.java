@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A {@code regshift:ignore} marker suppresses a finding only inside a comment of the file's language. */
+/**
+ * A {@code regshift:ignore} marker suppresses a finding only inside a comment of the file's language. The
+ * examples use the account-scoped path, so that each is a finding unless suppressed.
+ */
 class SuppressionTest {
     @TempDir
     Path dir;
@@ -21,7 +24,7 @@ class SuppressionTest {
 
     @Test
     void aMarkerInATypeScriptStringDoesNotSuppress() throws IOException {
-        ScanResult result = scan("client.ts", "fetch('/devices/revoke?x=regshift:ignore');\n");
+        ScanResult result = scan("client.ts", "fetch('/accounts/{account_id}/devices/revoke?x=regshift:ignore');\n");
 
         assertThat(result.findings()).hasSize(1);
         assertThat(result.suppressed()).isZero();
@@ -29,7 +32,7 @@ class SuppressionTest {
 
     @Test
     void aMarkerInATypeScriptLineCommentSuppresses() throws IOException {
-        ScanResult result = scan("client.ts", "fetch('/devices/revoke'); // regshift:ignore\n");
+        ScanResult result = scan("client.ts", "fetch('/accounts/{account_id}/devices/revoke'); // regshift:ignore\n");
 
         assertThat(result.findings()).isEmpty();
         assertThat(result.suppressed()).isEqualTo(1);
@@ -37,7 +40,9 @@ class SuppressionTest {
 
     @Test
     void aMarkerInATypeScriptBlockCommentOnTheLineAboveSuppresses() throws IOException {
-        ScanResult result = scan("client.ts", "/* regshift:ignore until the rollout */\nfetch('/devices/revoke');\n");
+        ScanResult result = scan(
+                "client.ts",
+                "/* regshift:ignore until the rollout */\nfetch('/accounts/{account_id}/devices/revoke');\n");
 
         assertThat(result.findings()).isEmpty();
         assertThat(result.suppressed()).isEqualTo(1);
@@ -45,7 +50,8 @@ class SuppressionTest {
 
     @Test
     void aMarkerOnABlockCommentContinuationLineAboveSuppresses() throws IOException {
-        ScanResult result = scan("Client.java", "/**\n * regshift:ignore\n */ String p = \"/devices/revoke\";\n");
+        ScanResult result = scan(
+                "Client.java", "/**\n * regshift:ignore\n */ String p = \"/accounts/{account_id}/devices/revoke\";\n");
 
         assertThat(result.findings()).isEmpty();
         assertThat(result.suppressed()).isEqualTo(1);
@@ -53,14 +59,16 @@ class SuppressionTest {
 
     @Test
     void aTypeScriptQuoteAfterCodeIsNotAComment() throws IOException {
-        ScanResult result = scan("client.ts", "const u = \"/devices/revoke\"; const x = 'regshift:ignore';\n");
+        ScanResult result = scan(
+                "client.ts", "const u = \"/accounts/{account_id}/devices/revoke\"; const x = 'regshift:ignore';\n");
 
         assertThat(result.findings()).hasSize(1);
     }
 
     @Test
     void aMarkerInAPythonHashCommentSuppresses() throws IOException {
-        ScanResult result = scan("client.py", "requests.post(f\"{base}/devices/revoke\")  # regshift:ignore\n");
+        ScanResult result = scan(
+                "client.py", "requests.post(f\"{base}/accounts/{account_id}/devices/revoke\")  # regshift:ignore\n");
 
         assertThat(result.findings()).isEmpty();
         assertThat(result.suppressed()).isEqualTo(1);
@@ -68,8 +76,9 @@ class SuppressionTest {
 
     @Test
     void aMarkerInAPythonStringDoesNotSuppress() throws IOException {
-        ScanResult result =
-                scan("client.py", "requests.post(\"/devices/revoke\", headers={\"x\": \"# regshift:ignore\"})\n");
+        ScanResult result = scan(
+                "client.py",
+                "requests.post(\"/accounts/{account_id}/devices/revoke\", headers={\"x\": \"# regshift:ignore\"})\n");
 
         assertThat(result.findings()).hasSize(1);
         assertThat(result.suppressed()).isZero();
@@ -77,15 +86,17 @@ class SuppressionTest {
 
     @Test
     void floorDivisionIsNotAPythonComment() throws IOException {
-        ScanResult result =
-                scan("client.py", "n = total // 2; requests.post(\"/devices/revoke\", json={regshift:ignore})\n");
+        ScanResult result = scan(
+                "client.py",
+                "n = total // 2; requests.post(\"/accounts/{account_id}/devices/revoke\", json={regshift:ignore})\n");
 
         assertThat(result.findings()).hasSize(1);
     }
 
     @Test
     void anApostropheCommentInAVisualBasicFileSuppresses() throws IOException {
-        ScanResult result = scan("Client.vb", "' regshift:ignore\nDim url = \"/devices/revoke\"\n");
+        ScanResult result =
+                scan("Client.vb", "' regshift:ignore\nDim url = \"/accounts/{account_id}/devices/revoke\"\n");
 
         assertThat(result.findings()).isEmpty();
         assertThat(result.suppressed()).isEqualTo(1);
@@ -93,7 +104,7 @@ class SuppressionTest {
 
     @Test
     void aSemicolonCommentInAnIniFileSuppresses() throws IOException {
-        ScanResult result = scan("app.ini", "revoke_url = /devices/revoke ; regshift:ignore\n");
+        ScanResult result = scan("app.ini", "revoke_url = /accounts/{account_id}/devices/revoke ; regshift:ignore\n");
 
         assertThat(result.findings()).isEmpty();
         assertThat(result.suppressed()).isEqualTo(1);
@@ -101,7 +112,7 @@ class SuppressionTest {
 
     @Test
     void aHashCommentInYamlSuppresses() throws IOException {
-        ScanResult result = scan("ci.yml", "url: https://h/devices/revoke # regshift:ignore\n");
+        ScanResult result = scan("ci.yml", "url: https://h/accounts/{account_id}/devices/revoke # regshift:ignore\n");
 
         assertThat(result.findings()).isEmpty();
         assertThat(result.suppressed()).isEqualTo(1);

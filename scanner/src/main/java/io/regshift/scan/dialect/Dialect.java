@@ -46,6 +46,18 @@ public interface Dialect {
     }
 
     /**
+     * Whether the path in the string literal that starts at {@code literalStart} (its quote, or the
+     * path itself where it is not quoted) and ends at {@code pathEnd}, on the line {@code [lineStart,
+     * lineEnd)}, is a route the file's own server defines: a registration such as Express's {@code
+     * app.post('/x', h)}, FastAPI's {@code @app.post("/x")}, Spring's {@code @PostMapping("/x")} or
+     * Go's {@code mux.HandleFunc("/x", h)}, or a path key of an API description ({@code /x:}). Such
+     * a path is the file's own API, not a call of someone else's.
+     */
+    default boolean definesRoute(CharSequence text, int lineStart, int lineEnd, int literalStart, int pathEnd) {
+        return Routes.NONE.define(text, lineStart, lineEnd, literalStart, pathEnd);
+    }
+
+    /**
      * The statement that imports {@code qualifiedName}, in the dialects where the fixer adds
      * imports (Java and Kotlin); empty elsewhere.
      */

@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
 
 /** Go, and cloudflare-go's calls, whose IDs travel in a params struct. */
 final class GoDialect implements SdkDialect {
+    /** Route registrations: {@code net/http}'s {@code HandleFunc}, gin's and echo's {@code POST}, chi's {@code r.Post}. */
+    private static final Routes ROUTES = new Routes(
+            "(?:\\.\\s*(?:HandleFunc|Handle|GET|POST|PUT|PATCH|DELETE|Any)\\s*\\(\\s*(?:\"[A-Z]+ )?|\\b(?:r|router|mux|mr|g|e)\\s*\\.\\s*(?:Get|Post|Put|Patch|Delete|Route|Group)\\s*\\(\\s*)$");
+
     private static final Set<String> EXTENSIONS = Set.of("go");
 
     /** Raw strings in back quotes span lines and know no escapes. */
@@ -150,5 +154,10 @@ final class GoDialect implements SdkDialect {
         return "the call has no " + call.deprecatedParamsType().orElseThrow() + "{...} literal with a "
                 + call.deprecatedIdsArgument()
                 + " field, or the file does not import github.com/cloudflare/cloudflare-go";
+    }
+
+    @Override
+    public boolean definesRoute(CharSequence text, int lineStart, int lineEnd, int literalStart, int pathEnd) {
+        return ROUTES.define(text, lineStart, lineEnd, literalStart, pathEnd);
     }
 }

@@ -11,6 +11,10 @@ import java.util.Set;
  * not rewritten, since its params builder changes with the call.
  */
 final class JavaDialect implements SdkDialect {
+    /** Route registrations: Spring's {@code @PostMapping}, JAX-RS's {@code @Path}, Ktor's {@code post("/x") { }}. */
+    private static final Routes ROUTES = new Routes(
+            "(?:@(?:Get|Post|Put|Patch|Delete|Request)Mapping\\s*\\((?:[^)]*?\\b(?:path|value)\\s*=\\s*)?\\{?\\s*|@Path\\s*\\(\\s*|(?<![.\\w])(?:get|post|put|patch|delete|route)\\s*\\(\\s*)$");
+
     /** Java's text blocks and Kotlin's raw strings, then the usual literals; Kotlin quotes names in back quotes. */
     private static final Syntax SYNTAX = new Syntax(
             List.of("//"),
@@ -89,5 +93,10 @@ final class JavaDialect implements SdkDialect {
     @Override
     public String notRewrittenBecause(SdkCall call) {
         return "the Java SDK's params builder changes with the call";
+    }
+
+    @Override
+    public boolean definesRoute(CharSequence text, int lineStart, int lineEnd, int literalStart, int pathEnd) {
+        return ROUTES.define(text, lineStart, lineEnd, literalStart, pathEnd);
     }
 }

@@ -7,6 +7,10 @@ import java.util.Set;
 
 /** Python, and the {@code cloudflare} PyPI package's calls, sync and async. */
 final class PythonDialect implements SdkDialect {
+    /** Route registrations: FastAPI and Flask decorators ({@code @app.post("/x")}, {@code @bp.route("/x")}), Django's {@code path("x", view)}. */
+    private static final Routes ROUTES = new Routes(
+            "(?:@\\s*[A-Za-z_][\\w.]*\\s*\\.\\s*(?:get|post|put|patch|delete|route|api_route)\\s*\\(\\s*|\\b(?:re_)?path\\s*\\(\\s*|\\badd_url_rule\\s*\\(\\s*)$");
+
     private static final Set<String> EXTENSIONS = Set.of("py", "pyi");
 
     private static final Syntax SYNTAX = new Syntax(
@@ -84,5 +88,10 @@ final class PythonDialect implements SdkDialect {
     @Override
     public String notRewrittenBecause(SdkCall call) {
         return "the call has no " + call.deprecatedIdsArgument() + "= keyword argument (the IDs may come in **kwargs)";
+    }
+
+    @Override
+    public boolean definesRoute(CharSequence text, int lineStart, int lineEnd, int literalStart, int pathEnd) {
+        return ROUTES.define(text, lineStart, lineEnd, literalStart, pathEnd);
     }
 }

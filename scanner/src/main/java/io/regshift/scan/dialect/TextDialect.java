@@ -11,6 +11,10 @@ import java.util.Set;
  * Markdown), so a comment is any of them before the marker on its line.
  */
 final class TextDialect implements Dialect {
+    /** Route registrations: Laravel's {@code Route::post}, ASP.NET's {@code [HttpPost("x")]}, Rails' and Sinatra's {@code post '/x'}, Slim's {@code $app->post}, axum's {@code .route("/x", ...)}. */
+    private static final Routes ROUTES = new Routes(
+            "(?:\\bRoute::(?:get|post|put|patch|delete|any|match)\\s*\\(\\s*|\\[\\s*(?:Http(?:Get|Post|Put|Patch|Delete)|Route)\\s*\\(\\s*|^\\s*(?:get|post|put|patch|delete)\\s+|->\\s*(?:get|post|put|patch|delete)\\s*\\(\\s*|\\.route\\s*\\(\\s*)$");
+
     private static final String[] COMMENT_STARTS = {"//", "#", "/*", "*", "<!--", "--", ";", "%", "'", "REM ", "rem "};
 
     /** Prose: a use in it is documentation to update, reported as a warning. */
@@ -52,5 +56,10 @@ final class TextDialect implements Dialect {
             }
         }
         return false;
+    }
+
+    @Override
+    public boolean definesRoute(CharSequence text, int lineStart, int lineEnd, int literalStart, int pathEnd) {
+        return ROUTES.define(text, lineStart, lineEnd, literalStart, pathEnd);
     }
 }

@@ -7,6 +7,10 @@ import java.util.Set;
 
 /** TypeScript and JavaScript, and the {@code cloudflare} npm package's calls. */
 final class TypeScriptDialect implements SdkDialect {
+    /** Route registrations: Express, Fastify, Hono and Koa routers ({@code app.post('/x', h)}), NestJS decorators ({@code @Post('x')}). */
+    private static final Routes ROUTES = new Routes(
+            "(?:\\b(?:app|router|server|fastify|hono|routes?)\\s*\\.\\s*(?:get|post|put|patch|delete|all|route|on)\\s*\\(\\s*|@(?:Get|Post|Put|Patch|Delete|All)\\s*\\(\\s*)$");
+
     private static final Set<String> EXTENSIONS = Set.of("ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs");
 
     private static final Syntax SYNTAX = new Syntax(
@@ -97,5 +101,10 @@ final class TypeScriptDialect implements SdkDialect {
     @Override
     public String notRewrittenBecause(SdkCall call) {
         return "the call's argument is not an object literal with a " + call.deprecatedIdsArgument() + " property";
+    }
+
+    @Override
+    public boolean definesRoute(CharSequence text, int lineStart, int lineEnd, int literalStart, int pathEnd) {
+        return ROUTES.define(text, lineStart, lineEnd, literalStart, pathEnd);
     }
 }

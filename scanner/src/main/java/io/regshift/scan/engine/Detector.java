@@ -2,6 +2,7 @@ package io.regshift.scan.engine;
 
 import io.regshift.core.Catalog;
 import io.regshift.core.Deprecation;
+import io.regshift.core.OlderSdkCall;
 import io.regshift.core.SdkCall;
 import io.regshift.scan.Rule;
 import io.regshift.scan.RuleSet;
@@ -67,9 +68,27 @@ final class Detector {
                                 null,
                                 List.of(type))));
             }
+            for (OlderSdkCall call : d.olderSdkCalls()) {
+                source.add(Compiled.of(
+                        rules.olderSdk(d, call),
+                        Pattern.compile(olderChainRegex(call)),
+                        Dialect.of(call.language()).syntax(),
+                        call.chain()));
+            }
             verbs.add(tail.get(tail.size() - 1).toLowerCase(Locale.ROOT));
         }
         this.prefilter = new Prefilter(needlesFor(verbs));
+    }
+
+    /**
+     * An older library's call on any value ({@code api.RevokeTeamsDevices(},
+     * {@code cf.accounts.devices.revoke.post(}): the dot before it is required, so the method's own
+     * definition ({@code func (api *API) RevokeTeamsDevices(}) is not a call.
+     */
+    private static String olderChainRegex(OlderSdkCall call) {
+        return "\\.\\s*"
+                + call.chain().stream().map(Pattern::quote).collect(Collectors.joining("\\s*\\.\\s*"))
+                + "\\s*\\(";
     }
 
     /**

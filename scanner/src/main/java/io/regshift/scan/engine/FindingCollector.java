@@ -1,5 +1,6 @@
 package io.regshift.scan.engine;
 
+import io.regshift.scan.Evidence;
 import io.regshift.scan.Finding;
 import io.regshift.scan.Rule;
 import io.regshift.scan.ScanError;
@@ -12,7 +13,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The sink that turns the matches in one stream of a {@link Source} into {@link Finding}s: the
@@ -22,33 +25,89 @@ import java.util.List;
  */
 final class FindingCollector implements MatchSink {
     private static final int SNIPPET_CONTEXT = 120;
+    private static final List<Evidence> SDK_CHAIN = List.of(Evidence.SDK_CHAIN);
 
     private final Source source;
     private final Dialect dialect;
     private final Severity severity;
     private final boolean classFile;
+    private final boolean includeUncertain;
     private final List<Finding> findings = new ArrayList<>();
+    private final Map<String, Integer> byLine = new HashMap<>();
+    private long contextWindow = -1;
+    private boolean contextSeen;
     private final List<ScanError> errors = new ArrayList<>();
     private int suppressed;
 
     /**
      * @param dialect the file's language: whether it is documentation, and its comment syntax
      * @param classFile whether the stream is a compiled class: no lines, no suppression comments
+     * @param includeUncertain whether a bare path with no evidence either way is reported, as a note
      */
-    FindingCollector(Source source, Dialect dialect, boolean classFile) {
+    FindingCollector(Source source, Dialect dialect, boolean classFile, boolean includeUncertain) {
         this.source = source;
         this.dialect = dialect;
         this.severity = dialect.documentation() ? Severity.WARNING : Severity.ERROR;
         this.classFile = classFile;
+        this.includeUncertain = includeUncertain;
     }
 
     @Override
     public void match(SinkMatch m) {
+        Match match = m.match();
+        Severity severity = this.severity;
+        List<Evidence> evidence;
+        if (match.rule().kind() == Rule.Kind.SDK_CALL || match.rule().kind() == Rule.Kind.OLDER_SDK_CALL) {
+            evidence = SDK_CHAIN;
+        } else {
+            PathEvidence.Judgement judgement = PathEvidence.judge(
+                    m.bytes(),
+                    m.text(),
+                    match.start(),
+                    match.end(),
+                    m.text().charAt(match.start()) == '"',
+                    m.lineStart(),
+                    m.lineEnd(),
+                    dialect,
+                    () -> fileContext(m));
+            if (judgement.verdict() == PathEvidence.Verdict.NONE
+                    || (judgement.verdict() == PathEvidence.Verdict.UNCERTAIN && !includeUncertain)) {
+                return;
+            }
+            if (judgement.verdict() == PathEvidence.Verdict.UNCERTAIN) {
+                severity = Severity.NOTE;
+            }
+            evidence = judgement.evidence();
+        }
         if (!classFile && dialect.suppresses(m.text(), m.lineStart(), m.lineEnd())) {
             suppressed++;
             return;
         }
-        findings.add(classFile ? classFinding(m) : finding(m));
+        Finding finding = classFile ? classFinding(m, severity, evidence) : finding(m, severity, evidence);
+        if (classFile) {
+            findings.add(finding);
+            return;
+        }
+        // One finding per line and endpoint: a call and the path in its own documentation link, or a
+        // title and a link naming the same path, are one use. A call is kept, for the fixer.
+        String key = finding.line() + " " + match.rule().deprecation().id();
+        Integer earlier = byLine.get(key);
+        if (earlier == null) {
+            byLine.put(key, findings.size());
+            findings.add(finding);
+        } else if (match.rule().kind() == Rule.Kind.SDK_CALL
+                && findings.get(earlier).rule().kind() != Rule.Kind.SDK_CALL) {
+            findings.set(earlier, finding);
+        }
+    }
+
+    /** Whether the window holding {@code m} shows that its file talks to Cloudflare's API; once per window. */
+    private boolean fileContext(SinkMatch m) {
+        if (contextWindow != m.windowStart()) {
+            contextWindow = m.windowStart();
+            contextSeen = CloudflareContext.fileContextIn(m.bytes(), 0, m.text().length());
+        }
+        return contextSeen;
     }
 
     @Override
@@ -67,7 +126,7 @@ final class FindingCollector implements MatchSink {
         return new FileScan(findings, suppressed, 1, bytes, errors);
     }
 
-    private Finding classFinding(SinkMatch m) {
+    private Finding classFinding(SinkMatch m, Severity severity, List<Evidence> evidence) {
         Match match = m.match();
         CharSequence text = m.text();
         int from = printableStart(text, match.start());
@@ -85,10 +144,11 @@ final class FindingCollector implements MatchSink {
                 match.start() - from,
                 match.end() - from,
                 null,
-                span(m));
+                span(m),
+                evidence);
     }
 
-    private Finding finding(SinkMatch m) {
+    private Finding finding(SinkMatch m, Severity severity, List<Evidence> evidence) {
         Match match = m.match();
         byte[] bytes = m.bytes();
         int matchEndOnLine = Math.min(match.end(), m.lineEnd());
@@ -114,7 +174,8 @@ final class FindingCollector implements MatchSink {
                 highlightStart,
                 highlightEnd,
                 null,
-                span(m));
+                span(m),
+                evidence);
     }
 
     private static Finding.Span span(SinkMatch m) {
@@ -130,6 +191,14 @@ final class FindingCollector implements MatchSink {
             case SDK_CALL ->
                 "this " + rule.language().displayName() + " SDK call sends " + d.deprecated()
                         + ", past its end of life (" + d.endOfLife() + ")";
+            case OLDER_SDK_CALL ->
+                "this call of "
+                        + rule.deprecation().olderSdkCalls().stream()
+                                .filter(c -> c.language() == rule.language())
+                                .findFirst()
+                                .map(c -> c.sdk())
+                                .orElse("an older SDK")
+                        + " sends " + d.deprecated() + ", past its end of life (" + d.endOfLife() + ")";
             case ARTIFACT -> "compiled code calls " + d.deprecated() + ", past its end of life (" + d.endOfLife() + ")";
         };
         return what + "; use " + rule.replacement();

@@ -45,8 +45,14 @@ public final class Scanner {
     /**
      * @param maxFileSize bytes read per file (and per archive entry) at most
      * @param jobs worker threads
+     * @param includeUncertain whether bare paths with no evidence either way are reported, as notes
      */
-    public record Options(Walker.Options walk, long maxFileSize, int jobs) {
+    public record Options(Walker.Options walk, long maxFileSize, int jobs, boolean includeUncertain) {
+        /** Options that report only the uses with evidence. */
+        public Options(Walker.Options walk, long maxFileSize, int jobs) {
+            this(walk, maxFileSize, jobs, false);
+        }
+
         public Options {
             Objects.requireNonNull(walk, "walk");
             if (maxFileSize < 1) {
@@ -111,7 +117,8 @@ public final class Scanner {
         long started = System.nanoTime();
         Queue<FileScan> scans = new ConcurrentLinkedQueue<>();
         Queue<ScanError> errors = new ConcurrentLinkedQueue<>();
-        ThreadLocal<SourceReader> readers = ThreadLocal.withInitial(() -> new SourceReader(detector));
+        ThreadLocal<SourceReader> readers =
+                ThreadLocal.withInitial(() -> new SourceReader(detector, options.includeUncertain()));
         AtomicInteger workers = new AtomicInteger();
         ForkJoinPool pool = new ForkJoinPool(
                 options.jobs(),

@@ -13,13 +13,24 @@ import java.io.InputStream;
  */
 final class SourceReader {
     private final Searcher searcher;
+    private final boolean includeUncertain;
 
     SourceReader(Detector detector) {
-        this(detector, 4 << 20, 64 << 10);
+        this(detector, false);
+    }
+
+    /** @param includeUncertain whether bare paths with no evidence either way are reported, as notes */
+    SourceReader(Detector detector, boolean includeUncertain) {
+        this(detector, 4 << 20, 64 << 10, includeUncertain);
     }
 
     SourceReader(Detector detector, int window, int overlap) {
+        this(detector, window, overlap, false);
+    }
+
+    private SourceReader(Detector detector, int window, int overlap, boolean includeUncertain) {
         this.searcher = new Searcher(detector, window, overlap);
+        this.includeUncertain = includeUncertain;
     }
 
     /**
@@ -41,7 +52,7 @@ final class SourceReader {
     FileScan scan(InputStream in, Source source, long maxBytes, long size, Mode mode, boolean classFile)
             throws IOException {
         Dialect dialect = Dialect.of(source.text());
-        FindingCollector findings = new FindingCollector(source, dialect, classFile);
+        FindingCollector findings = new FindingCollector(source, dialect, classFile, includeUncertain);
         long bytes =
                 searcher.search(in, maxBytes, size, mode, dialect.language().orElse(null), !classFile, findings);
         return findings.result(bytes);

@@ -1,5 +1,6 @@
 package io.regshift.scan.report;
 
+import io.regshift.scan.Evidence;
 import io.regshift.scan.Finding;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.ScanResult;
@@ -31,6 +32,7 @@ final class JsonReport {
             m.put("message", f.message());
             m.put("snippet", f.snippet());
             m.put("fingerprint", f.fingerprint());
+            m.put("evidence", labels(f));
             findings.add(m);
         }
         List<Map<String, Object>> errors = new ArrayList<>();
@@ -52,5 +54,10 @@ final class JsonReport {
         root.put("findings", findings);
         root.put("summary", summary);
         return Json.write(root) + "\n";
+    }
+
+    /** Why the finding is a claim: {@code account-segment}, {@code cloudflare-host}, ...; empty for a note. */
+    static List<String> labels(Finding f) {
+        return f.evidence().stream().map(Evidence::label).toList();
     }
 }

@@ -94,6 +94,7 @@ final class SarifReport {
                 "locations",
                 List.of(map("physicalLocation", map("artifactLocation", map("uri", uri(f.path())), "region", region))));
         r.put("partialFingerprints", map(FINGERPRINT_KEY, f.fingerprint()));
+        r.put("properties", map("evidence", JsonReport.labels(f)));
         return r;
     }
 
