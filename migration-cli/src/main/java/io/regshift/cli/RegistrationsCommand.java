@@ -328,15 +328,17 @@ final class RegistrationsCommand implements Callable<Integer> {
         if (format.equals("json")) {
             List<Map<String, Object>> requests = new ArrayList<>();
             for (ReplacementCall call : calls) {
-                requests.add(Map.of(
-                        "method",
-                        call.method(),
-                        "url",
-                        call.url().toString(),
-                        "ids",
-                        call.ids().size()));
+                Map<String, Object> request = new LinkedHashMap<>();
+                request.put("method", call.method());
+                request.put("url", call.url().toString());
+                request.put("ids", call.ids().size());
+                requests.add(request);
             }
-            out.println(Json.write(Map.of("operation", deprecation.id(), "dryRun", true, "requests", requests)));
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("operation", deprecation.id());
+            root.put("dryRun", true);
+            root.put("requests", requests);
+            out.println(Json.write(root));
         } else {
             for (ReplacementCall call : calls) {
                 out.println(call.method() + " " + call.url());
@@ -359,7 +361,10 @@ final class RegistrationsCommand implements Callable<Integer> {
             for (RegistrationsResult.Failure f : failures) {
                 List<Map<String, Object>> errors = new ArrayList<>();
                 for (ResponseInfo e : f.errors()) {
-                    errors.add(Map.of("code", e.code(), "message", e.message()));
+                    Map<String, Object> error = new LinkedHashMap<>();
+                    error.put("code", e.code());
+                    error.put("message", e.message());
+                    errors.add(error);
                 }
                 for (String id : f.ids()) {
                     failedIds.add(failure(
@@ -372,7 +377,10 @@ final class RegistrationsCommand implements Callable<Integer> {
             root.put("endpoint", deprecation.replacement().toString());
             root.put(done, succeeded);
             root.put("failed", failedIds);
-            root.put("summary", Map.of(done, succeeded.size(), "failed", failed));
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put(done, succeeded.size());
+            summary.put("failed", failed);
+            root.put("summary", summary);
             out.println(Json.write(root));
         }
         out.flush();
