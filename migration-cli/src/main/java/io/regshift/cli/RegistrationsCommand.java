@@ -60,7 +60,13 @@ final class RegistrationsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--account", required = true, paramLabel = "ACCOUNT_ID", description = "The Cloudflare account ID.")
+    /** Where {@code --account} comes from when it is not given, as Cloudflare's own tools read it. */
+    static final String ENV_ACCOUNT_ID = "CLOUDFLARE_ACCOUNT_ID";
+
+    @Option(
+            names = "--account",
+            paramLabel = "ACCOUNT_ID",
+            description = "The Cloudflare account ID (default: " + ENV_ACCOUNT_ID + ").")
     String account;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -145,6 +151,12 @@ final class RegistrationsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!format.equals("text") && !format.equals("json")) {
             throw usage("unknown --format '" + format + "'; use text or json");
+        }
+        if (account == null) {
+            account = environment.get(ENV_ACCOUNT_ID);
+            if (account == null || account.isBlank()) {
+                throw usage("no account: give --account ACCOUNT_ID or set " + ENV_ACCOUNT_ID);
+            }
         }
         List<String> ids = source.ids != null ? source.ids : readIds(source.file);
         if (ids.isEmpty()) {

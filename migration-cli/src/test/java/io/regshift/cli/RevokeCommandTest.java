@@ -272,6 +272,38 @@ class RevokeCommandTest {
     }
 
     @Test
+    void theAccountComesFromTheEnvironmentWhenNotGiven() {
+        Map<String, String> env = new java.util.HashMap<>(env());
+        env.put("CLOUDFLARE_ACCOUNT_ID", "from-env");
+
+        Cli cli = run(env, InputStream.nullInputStream(), "unrevoke", "--id", "a");
+
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        assertThat(cloudflare.calls())
+                .singleElement()
+                .satisfies(c -> assertThat(c.accountId()).hasValue("from-env"));
+    }
+
+    @Test
+    void theAccountFlagWinsOverTheEnvironment() {
+        Map<String, String> env = new java.util.HashMap<>(env());
+        env.put("CLOUDFLARE_ACCOUNT_ID", "from-env");
+
+        Cli cli = run(env, InputStream.nullInputStream(), "revoke", "--account", "from-flag", "--dry-run", "--id", "a");
+
+        assertThat(cli.out()).contains("/accounts/from-flag/").doesNotContain("from-env");
+    }
+
+    @Test
+    void withoutAccountFlagOrEnvironmentTheErrorNamesBoth() {
+        Cli cli = run("revoke", "--id", "a");
+
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err()).contains("--account").contains("CLOUDFLARE_ACCOUNT_ID");
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @Test
     void aDryRunWithoutCredentialsIsTheUsageErrorARunWouldBe() {
         Cli cli = run(
                 Map.of("CLOUDFLARE_BASE_URL", cloudflare.baseUrl()),
