@@ -4,7 +4,9 @@ import io.regshift.core.Catalog;
 import io.regshift.core.Deprecation;
 import io.regshift.core.Version;
 import io.regshift.proxy.ProxyCommand;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,7 +41,14 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // UTF-8 whatever the locale: fix's diff must carry the file's bytes for git apply, and the
+        // C locale would print every other character as '?'.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int exit = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(exit);
     }
 
     /** Runs the command line with these streams; returns the exit code. For tests and embedding. */
