@@ -135,9 +135,13 @@ final class RegistrationsCommand implements Callable<Integer> {
                         "Calls " + deprecation.replacement()
                                 + " for the given device registrations, batched and retried, and prints each ID's"
                                 + " outcome (" + done + " or failed).",
-                        CREDENTIALS_HELP,
-                        "",
-                        "Exit codes: 0 all " + done + ", 1 some failed (listed), 2 usage or auth errors.");
+                        CREDENTIALS_HELP);
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        exitCodes.put("0", "all " + done);
+        exitCodes.put("1", "some failed (listed)");
+        exitCodes.put("2", "usage or auth errors");
+        exitCodes.put("130, 143", "stopped by SIGINT, SIGTERM (the JVM's codes)");
+        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
         spec.resourceBundle(new ListResourceBundle() {
             @Override
             protected Object[][] getContents() {
