@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
         exitCodeList = {
             "0:after --help or --version",
             "2:bad usage or could not start (address in use, bad upstream URL)",
-            "143, 130:stopped by a signal: the JVM's (143 for SIGTERM, 130 for SIGINT)"
+            "143, 130:the JVM's, when stopped by a signal (143 for SIGTERM, 130 for SIGINT)"
         })
 public final class ProxyCommand implements Callable<Integer> {
     /** Exit code: bad usage, or the proxy could not start. */

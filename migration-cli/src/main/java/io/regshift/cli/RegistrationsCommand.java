@@ -140,7 +140,7 @@ final class RegistrationsCommand implements Callable<Integer> {
         exitCodes.put("0", "all " + done);
         exitCodes.put("1", "some failed (listed)");
         exitCodes.put("2", "usage or auth errors");
-        exitCodes.put("130, 143", "stopped by SIGINT, SIGTERM (the JVM's codes)");
+        exitCodes.put("143, 130", "the JVM's, when stopped by a signal (143 for SIGTERM, 130 for SIGINT)");
         spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
         spec.resourceBundle(new ListResourceBundle() {
             @Override
