@@ -1,6 +1,8 @@
 package io.regshift.core;
 
 import com.squareup.moshi.Json;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -21,10 +23,11 @@ public final class OverrideCodes {
 
     /**
      * {@code disable_for_time}: for how long a code turns WARP off, as the API keys it, to the
-     * code; empty when the response has none. The keys are passed on as sent, not interpreted.
+     * code, in the response's order (so output made from it is the same on every run); empty when
+     * the response has none. The keys are passed on as sent, not interpreted.
      */
     public Map<String, String> disableForTime() {
-        return disableForTime == null ? Map.of() : Map.copyOf(disableForTime);
+        return disableForTime == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(disableForTime));
     }
 
     @Override

@@ -116,6 +116,17 @@ class DeviceModelsTest {
     }
 
     @Test
+    void overrideCodesKeepTheOrderOfTheResponse() throws IOException {
+        OverrideCodes codes = CloudflareJson.moshi()
+                .adapter(OverrideCodes.class)
+                .fromJson("{\"disable_for_time\":{\"900\":\"a\",\"3600\":\"b\",\"10800\":\"c\",\"1800\":\"d\","
+                        + "\"7200\":\"e\",\"60\":\"f\",\"300\":\"g\",\"86400\":\"h\"}}");
+
+        assertThat(codes.disableForTime().keySet())
+                .containsExactly("900", "3600", "10800", "1800", "7200", "60", "300", "86400");
+    }
+
+    @Test
     void overrideCodesWithoutDisableForTimeAreEmpty() throws IOException {
         OverrideCodes codes =
                 CloudflareJson.moshi().adapter(OverrideCodes.class).fromJson("{}");

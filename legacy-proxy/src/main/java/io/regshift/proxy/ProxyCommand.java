@@ -33,10 +33,13 @@ import picocli.CommandLine.Option;
                     + " Prints one access-log line per request to standard output (no headers, query strings"
                     + " or bodies).",
             "",
-            "Durations: 500ms, 30s, 2m, or a whole number of seconds.",
-            "",
-            "Exit codes: 0 after --help or --version; 2 bad usage or could not start (address in use,"
-                    + " bad upstream URL); when stopped by a signal, the JVM's (143 for SIGTERM, 130 for SIGINT)."
+            "Durations: 500ms, 30s, 2m, or a whole number of seconds."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:after --help or --version",
+            "2:bad usage or could not start (address in use, bad upstream URL)",
+            "143, 130:the JVM's, when stopped by a signal (143 for SIGTERM, 130 for SIGINT)"
         })
 public final class ProxyCommand implements Callable<Integer> {
     /** Exit code: bad usage, or the proxy could not start. */

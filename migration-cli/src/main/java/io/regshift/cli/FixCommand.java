@@ -26,10 +26,13 @@ import picocli.CommandLine.Option;
         description = {
             "Rewrites deprecated SDK calls (TypeScript, Python, Go), Retrofit interfaces and curl commands"
                     + " to the replacement endpoints, and says why for the rest.",
-            "Prints a unified diff and changes nothing unless --write is given.",
-            "",
-            "Exit codes: 0 nothing left to fix, 1 changes proposed or findings left that need a person,"
-                    + " 2 errors (usage, or a file that could not be written)."
+            "Prints a unified diff and changes nothing unless --write is given."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:nothing left to fix",
+            "1:changes proposed or findings left that need a person",
+            "2:errors (usage, or a file that could not be written)"
         })
 final class FixCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -88,7 +91,7 @@ final class FixCommand implements Callable<Integer> {
             if (!write) {
                 report.append(run.diff());
             }
-            report.append(TextReport.render(left, false, true));
+            report.append(TextReport.render(left, output == null && Main.colour(spec), true));
         } else {
             report.append(chosen.render(left, scanner.rules(), false, true));
         }

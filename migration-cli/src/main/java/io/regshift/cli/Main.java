@@ -4,8 +4,11 @@ import io.regshift.core.Catalog;
 import io.regshift.core.Deprecation;
 import io.regshift.core.Version;
 import io.regshift.proxy.ProxyCommand;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +17,13 @@ import picocli.CommandLine.Command;
         name = "regshift",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
-        description = "Moves code off Cloudflare's deprecated device-revocation endpoints.")
+        description = "Moves code off Cloudflare's deprecated device-revocation endpoints.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done, nothing left",
+            "1:findings, or work left for a person (each command's --help says which)",
+            "2:usage error, or the work could not run"
+        })
 public final class Main implements Runnable {
     /** The commands, in the order help lists them. */
     private static final List<Class<?>> COMMANDS = List.of(
@@ -24,6 +33,7 @@ public final class Main implements Runnable {
             RegistrationsCommand.class, // one command per operation of the catalog
             DevicesCommand.class,
             ProxyCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class);
 
     /** Exit code: findings reported (or, for other commands, work left for a person). */
@@ -40,7 +50,14 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // UTF-8 whatever the locale: fix's diff must carry the file's bytes for git apply, and the
+        // C locale would print every other character as '?'.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int exit = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(exit);
     }
 
     /** Runs the command line with these streams; returns the exit code. For tests and embedding. */
@@ -49,22 +66,20 @@ public final class Main implements Runnable {
     }
 
     /** As {@link #run(PrintWriter, PrintWriter, String...)}, with this environment and standard input. */
-    static int run(
-            PrintWriter out,
-            PrintWriter err,
-            java.util.Map<String, String> env,
-            java.io.InputStream in,
-            String... args) {
+    static int run(PrintWriter out, PrintWriter err, Map<String, String> env, java.io.InputStream in, String... args) {
         CommandLine cli = new CommandLine(new Main());
         // Picocli reflects over every command it is given; a run that names its command gets only that
-        // one, which saves a good part of the start-up. Anything else (help, a typo) gets them all.
+        // one, which saves a good part of the start-up. Anything else (help, completion, a typo) gets them all.
         Class<?> named = args.length == 0
                 ? null
                 : COMMANDS.stream()
                         .filter(c -> commandNames(c).contains(args[0]))
                         .findFirst()
                         .orElse(null);
-        for (Class<?> command : named == null || named == CommandLine.HelpCommand.class ? COMMANDS : List.of(named)) {
+        for (Class<?> command :
+                named == null || named == CommandLine.HelpCommand.class || named == CompletionCommand.class
+                        ? COMMANDS
+                        : List.of(named)) {
             if (command == RegistrationsCommand.class) {
                 for (Deprecation operation : Catalog.standard().writes()) {
                     cli.addSubcommand(operation.id(), RegistrationsCommand.commandFor(operation, env, in));
@@ -75,8 +90,13 @@ public final class Main implements Runnable {
                 cli.addSubcommand(commandNames(command).get(0), command);
             }
         }
+        addColorOption(cli);
         cli.setOut(out);
         cli.setErr(err);
+        cli.setExecutionStrategy(parseResult -> {
+            colour(cli, parseResult, env);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             err.println("regshift: error: " + describe(exception));
             return EXIT_ERROR;
@@ -89,6 +109,42 @@ public final class Main implements Runnable {
         });
         cli.setExitCodeExceptionMapper(e -> EXIT_ERROR);
         return cli.execute(args);
+    }
+
+    private static void addColorOption(CommandLine command) {
+        command.getCommandSpec().addMixin("color", CommandLine.Model.CommandSpec.forAnnotatedObject(new ColorOption()));
+        command.getSubcommands().values().forEach(Main::addColorOption);
+    }
+
+    /**
+     * Applies the last {@code --color} given (else auto) to the help and the commands, which read
+     * it from their command line's colour scheme.
+     */
+    private static void colour(CommandLine cli, CommandLine.ParseResult parseResult, Map<String, String> env) {
+        String when = "auto";
+        CommandLine last = cli;
+        for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+            last = r.commandSpec().commandLine();
+            if (r.hasMatchedOption(ColorOption.NAME)) {
+                when = r.matchedOptionValue(ColorOption.NAME, when);
+            }
+        }
+        CommandLine.Help.Ansi ansi = ColorOption.ansi(when, env);
+        if (ansi == null) {
+            throw new CommandLine.ParameterException(
+                    last, "unknown " + ColorOption.NAME + " '" + when + "'; use auto, always or never");
+        }
+        setColorScheme(cli, CommandLine.Help.defaultColorScheme(ansi));
+    }
+
+    private static void setColorScheme(CommandLine command, CommandLine.Help.ColorScheme scheme) {
+        command.setColorScheme(scheme);
+        command.getSubcommands().values().forEach(c -> setColorScheme(c, scheme));
+    }
+
+    /** Whether this command's output is coloured, after {@code --color} and the environment. */
+    static boolean colour(CommandLine.Model.CommandSpec spec) {
+        return spec.commandLine().getColorScheme().ansi().enabled();
     }
 
     private static List<String> commandNames(Class<?> command) {

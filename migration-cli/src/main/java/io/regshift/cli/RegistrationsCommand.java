@@ -60,7 +60,13 @@ final class RegistrationsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--account", required = true, paramLabel = "ACCOUNT_ID", description = "The Cloudflare account ID.")
+    /** Where {@code --account} comes from when it is not given, as Cloudflare's own tools read it. */
+    static final String ENV_ACCOUNT_ID = "CLOUDFLARE_ACCOUNT_ID";
+
+    @Option(
+            names = "--account",
+            paramLabel = "ACCOUNT_ID",
+            description = "The Cloudflare account ID (default: " + ENV_ACCOUNT_ID + ").")
     String account;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -129,9 +135,13 @@ final class RegistrationsCommand implements Callable<Integer> {
                         "Calls " + deprecation.replacement()
                                 + " for the given device registrations, batched and retried, and prints each ID's"
                                 + " outcome (" + done + " or failed).",
-                        CREDENTIALS_HELP,
-                        "",
-                        "Exit codes: 0 all " + done + ", 1 some failed (listed), 2 usage or auth errors.");
+                        CREDENTIALS_HELP);
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        exitCodes.put("0", "all " + done);
+        exitCodes.put("1", "some failed (listed)");
+        exitCodes.put("2", "usage or auth errors");
+        exitCodes.put("143, 130", "the JVM's, when stopped by a signal (143 for SIGTERM, 130 for SIGINT)");
+        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
         spec.resourceBundle(new ListResourceBundle() {
             @Override
             protected Object[][] getContents() {
@@ -145,6 +155,12 @@ final class RegistrationsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!format.equals("text") && !format.equals("json")) {
             throw usage("unknown --format '" + format + "'; use text or json");
+        }
+        if (account == null) {
+            account = environment.get(ENV_ACCOUNT_ID);
+            if (account == null || account.isBlank()) {
+                throw usage("no account: give --account ACCOUNT_ID or set " + ENV_ACCOUNT_ID);
+            }
         }
         List<String> ids = source.ids != null ? source.ids : readIds(source.file);
         if (ids.isEmpty()) {
@@ -328,15 +344,17 @@ final class RegistrationsCommand implements Callable<Integer> {
         if (format.equals("json")) {
             List<Map<String, Object>> requests = new ArrayList<>();
             for (ReplacementCall call : calls) {
-                requests.add(Map.of(
-                        "method",
-                        call.method(),
-                        "url",
-                        call.url().toString(),
-                        "ids",
-                        call.ids().size()));
+                Map<String, Object> request = new LinkedHashMap<>();
+                request.put("method", call.method());
+                request.put("url", call.url().toString());
+                request.put("ids", call.ids().size());
+                requests.add(request);
             }
-            out.println(Json.write(Map.of("operation", deprecation.id(), "dryRun", true, "requests", requests)));
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("operation", deprecation.id());
+            root.put("dryRun", true);
+            root.put("requests", requests);
+            out.println(Json.write(root));
         } else {
             for (ReplacementCall call : calls) {
                 out.println(call.method() + " " + call.url());
@@ -359,7 +377,10 @@ final class RegistrationsCommand implements Callable<Integer> {
             for (RegistrationsResult.Failure f : failures) {
                 List<Map<String, Object>> errors = new ArrayList<>();
                 for (ResponseInfo e : f.errors()) {
-                    errors.add(Map.of("code", e.code(), "message", e.message()));
+                    Map<String, Object> error = new LinkedHashMap<>();
+                    error.put("code", e.code());
+                    error.put("message", e.message());
+                    errors.add(error);
                 }
                 for (String id : f.ids()) {
                     failedIds.add(failure(
@@ -372,7 +393,10 @@ final class RegistrationsCommand implements Callable<Integer> {
             root.put("endpoint", deprecation.replacement().toString());
             root.put(done, succeeded);
             root.put("failed", failedIds);
-            root.put("summary", Map.of(done, succeeded.size(), "failed", failed));
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put(done, succeeded.size());
+            summary.put("failed", failed);
+            root.put("summary", summary);
             out.println(Json.write(root));
         }
         out.flush();

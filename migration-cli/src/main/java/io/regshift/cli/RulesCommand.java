@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
         name = "rules",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
-        description = "Lists every rule: its id, what it detects, an example, and the replacement.")
+        description = "Lists every rule: its id, what it detects, an example, and the replacement.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the rules were listed", "2:usage error"})
 final class RulesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -27,10 +27,14 @@ import picocli.CommandLine.Option;
         versionProvider = Main.VersionProvider.class,
         description = {
             "Finds uses of Cloudflare's deprecated device-revocation endpoints in code, config and build"
-                    + " artifacts (.class, .jar, .war, .ear).",
-            "",
-            "Exit codes: 0 no findings, 1 findings, 2 usage error or a scan that could not run;"
-                    + " with --fail-on-incomplete, also 2 when anything was not scanned in full (2 wins over 1)."
+                    + " artifacts (.class, .jar, .war, .ear)."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no findings",
+            "1:findings",
+            "2:usage error or a scan that could not run; with --fail-on-incomplete, also when anything was not"
+                    + " scanned in full (2 wins over 1)"
         })
 final class ScanCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -113,7 +117,7 @@ final class ScanCommand implements Callable<Integer> {
             result = accepted.filter(result);
         }
 
-        String report = chosen.render(result, scanner.rules(), output == null && System.console() != null, quiet);
+        String report = chosen.render(result, scanner.rules(), output == null && Main.colour(spec), quiet);
         if (output != null) {
             Files.writeString(output, report, StandardCharsets.UTF_8);
         } else {

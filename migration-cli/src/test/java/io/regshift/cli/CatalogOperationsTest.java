@@ -30,7 +30,7 @@ class CatalogOperationsTest {
             assertThat(help)
                     .as(operation.id())
                     .contains(operation.replacement().toString().replaceAll("\\s+", ""))
-                    .contains("Exitcodes:0all" + operation.pastTense() + ",")
+                    .contains("Exitcodes:0all" + operation.pastTense() + "1somefailed(listed)2usageorautherrors")
                     .contains("ID<TAB>" + operation.pastTense() + ",orID<TAB>failed")
                     .contains("neverfromaflag");
         }

@@ -118,7 +118,7 @@ class HostileNamesOutputTest {
         assertNoControlCharacters(cli.err());
         assertNoInjectedCommand(cli.out());
         assertThat(cli.out())
-                .contains("--- a/b\\n::error file=y::z\\x1b[31m.py\n+++ b/b\\n::error file=y::z\\x1b[31m.py\n")
+                .contains("--- a/b\\n::error file=y::z\\x1b[31m.py\t\n+++ b/b\\n::error file=y::z\\x1b[31m.py\t\n")
                 .contains("-client.zero_trust.devices.revoke.create(account_id=a, body=ids)  # \\x1b]0;t\\x07\n")
                 .contains(SHOWN + ":1:");
     }

@@ -243,6 +243,67 @@ class RevokeCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aJsonDryRunHasItsKeysInTheDocumentedOrderOnEveryRun() {
+        Cli first = run("revoke", "--account", "acc", "--dry-run", "--format", "json", "--id", "a");
+        Cli second = run("revoke", "--account", "acc", "--dry-run", "--format", "json", "--id", "a");
+
+        Map<String, Object> root = parse(first.out());
+        assertThat(root.keySet()).containsExactly("operation", "dryRun", "requests");
+        assertThat(((List<Map<String, Object>>) root.get("requests")).get(0).keySet())
+                .containsExactly("method", "url", "ids");
+        assertThat(second.out()).isEqualTo(first.out());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aJsonResultHasItsKeysInTheDocumentedOrder() {
+        cloudflare.inject(Fault.serverError(500).whenIdPresent("b"));
+
+        Cli cli = run("revoke", "--account", "acc", "--format", "json", "--id", "a", "--id", "b");
+
+        Map<String, Object> root = parse(cli.out());
+        assertThat(root.keySet()).containsExactly("operation", "endpoint", "revoked", "failed", "summary");
+        Map<String, Object> failure = ((List<Map<String, Object>>) root.get("failed")).get(0);
+        assertThat(failure.keySet()).containsExactly("id", "status", "reason", "errors");
+        assertThat(((List<Map<String, Object>>) failure.get("errors")).get(0).keySet())
+                .containsExactly("code", "message");
+        assertThat(((Map<String, Object>) root.get("summary")).keySet()).containsExactly("revoked", "failed");
+    }
+
+    @Test
+    void theAccountComesFromTheEnvironmentWhenNotGiven() {
+        Map<String, String> env = new java.util.HashMap<>(env());
+        env.put("CLOUDFLARE_ACCOUNT_ID", "from-env");
+
+        Cli cli = run(env, InputStream.nullInputStream(), "unrevoke", "--id", "a");
+
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        assertThat(cloudflare.calls())
+                .singleElement()
+                .satisfies(c -> assertThat(c.accountId()).hasValue("from-env"));
+    }
+
+    @Test
+    void theAccountFlagWinsOverTheEnvironment() {
+        Map<String, String> env = new java.util.HashMap<>(env());
+        env.put("CLOUDFLARE_ACCOUNT_ID", "from-env");
+
+        Cli cli = run(env, InputStream.nullInputStream(), "revoke", "--account", "from-flag", "--dry-run", "--id", "a");
+
+        assertThat(cli.out()).contains("/accounts/from-flag/").doesNotContain("from-env");
+    }
+
+    @Test
+    void withoutAccountFlagOrEnvironmentTheErrorNamesBoth() {
+        Cli cli = run("revoke", "--id", "a");
+
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err()).contains("--account").contains("CLOUDFLARE_ACCOUNT_ID");
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @Test
     void aDryRunWithoutCredentialsIsTheUsageErrorARunWouldBe() {
         Cli cli = run(
                 Map.of("CLOUDFLARE_BASE_URL", cloudflare.baseUrl()),

@@ -6,9 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A unified diff of one file, as {@code git diff} prints it, with three lines of context. The
- * rewrite only changes whole calls, so a plain line-by-line comparison of the changed region is
- * exact; lines are shown as UTF-8, with control characters (but tab) as visible escapes.
+ * A unified diff of one file, as {@code git diff} prints it, with three lines of context, that
+ * {@code git apply} and {@code patch -p1} apply from the root. The rewrite only changes whole
+ * calls, so a plain line-by-line comparison of the changed region is exact. Lines are compared
+ * with their line endings: a CRLF line keeps its CR, raw as {@code git diff} prints it (a CR before
+ * the line break only ends the line on a terminal), and a last line without a line break is
+ * followed by {@code \ No newline at end of file}. Lines are shown as UTF-8, with every other
+ * control character (but tab) as a visible escape; a line holding one no longer matches its file.
  */
 final class UnifiedDiff {
     private static final int CONTEXT = 3;
@@ -26,7 +30,8 @@ final class UnifiedDiff {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        String shown = ControlCharacters.escape(path);
+        // As git does: a tab ends a name with a space, which patch would otherwise cut there.
+        String shown = ControlCharacters.escape(path) + (path.contains(" ") ? "\t" : "");
         out.append("--- a/")
                 .append(shown)
                 .append('\n')
@@ -68,20 +73,20 @@ final class UnifiedDiff {
             for (int k = first; k <= c; k++) {
                 int[] ch = changes.get(k);
                 while (ai < ch[0]) {
-                    out.append(' ').append(a.get(ai++)).append('\n');
+                    line(out, ' ', a.get(ai++));
                     bi++;
                 }
                 for (int x = ch[0]; x < ch[1]; x++) {
-                    out.append('-').append(a.get(x)).append('\n');
+                    line(out, '-', a.get(x));
                 }
                 for (int y = ch[2]; y < ch[3]; y++) {
-                    out.append('+').append(b.get(y)).append('\n');
+                    line(out, '+', b.get(y));
                 }
                 ai = ch[1];
                 bi = ch[3];
             }
             while (ai < aTo) {
-                out.append(' ').append(a.get(ai++)).append('\n');
+                line(out, ' ', a.get(ai++));
             }
             c++;
         }
@@ -110,13 +115,31 @@ final class UnifiedDiff {
         return (count == 0 ? from : from + 1) + (count == 1 ? "" : "," + count);
     }
 
+    /** One line of a hunk; {@code line} is as the file has it, with its line break if it has one. */
+    private static void line(StringBuilder out, char kind, String line) {
+        boolean broken = line.endsWith("\n");
+        String text = broken ? line.substring(0, line.length() - 1) : line;
+        boolean crlf = broken && text.endsWith("\r");
+        out.append(kind)
+                .append(ControlCharacters.escape(crlf ? text.substring(0, text.length() - 1) : text))
+                .append(crlf ? "\r\n" : "\n");
+        if (!broken) {
+            out.append("\\ No newline at end of file\n");
+        }
+    }
+
+    /** The lines, each with its line break; the last one has none when the file does not end with one. */
     private static List<String> lines(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1);
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+            lines.add(text.substring(start, end + 1));
+            start = end + 1;
         }
-        lines.replaceAll(l -> ControlCharacters.escape(l.endsWith("\r") ? l.substring(0, l.length() - 1) : l));
+        if (start < text.length()) {
+            lines.add(text.substring(start));
+        }
         return lines;
     }
 }

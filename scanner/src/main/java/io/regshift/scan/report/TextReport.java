@@ -6,15 +6,20 @@ import static io.regshift.scan.ControlCharacters.escapeLineStart;
 import io.regshift.scan.Finding;
 import io.regshift.scan.ScanError;
 import io.regshift.scan.ScanResult;
+import io.regshift.scan.Severity;
 import java.util.Locale;
 
 /**
- * For people: each finding as {@code path:line:col: severity[rule] message}, the line with the
- * match highlighted when colour is on, and what to use instead; then the problems and a summary.
+ * For people: each finding as {@code path:line:col: severity[rule] message}, and what to use
+ * instead; then the problems and a summary. When colour is on (the caller decides: a terminal,
+ * {@code --color}), the path, severity and rule id are coloured and the match in its line
+ * highlighted.
  */
 public final class TextReport {
     private static final String BOLD_RED = "\u001b[1;31m";
     private static final String BOLD = "\u001b[1m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String CYAN = "\u001b[36m";
     private static final String DIM = "\u001b[2m";
     private static final String RESET = "\u001b[0m";
 
@@ -26,9 +31,9 @@ public final class TextReport {
             String location = escapeLineStart(f.path()) + ":" + f.line() + ":" + f.column();
             out.append(colour ? BOLD + location + RESET : location)
                     .append(": ")
-                    .append(f.severity().label())
+                    .append(styled(f.severity().label(), colour ? severityColour(f.severity()) : null))
                     .append('[')
-                    .append(f.ruleId())
+                    .append(styled(f.ruleId(), colour ? CYAN : null))
                     .append("] ")
                     .append(escape(f.message()))
                     .append('\n');
@@ -82,6 +87,18 @@ public final class TextReport {
                     .append(" not read in full");
         }
         return s.toString();
+    }
+
+    private static String styled(String text, String style) {
+        return style == null ? text : style + text + RESET;
+    }
+
+    private static String severityColour(Severity severity) {
+        return switch (severity) {
+            case ERROR -> BOLD_RED;
+            case WARNING -> YELLOW;
+            case NOTE -> CYAN;
+        };
     }
 
     private static String highlighted(Finding f, boolean colour) {
