@@ -38,7 +38,7 @@ final class ScanScope {
             paramLabel = "SIZE",
             converter = SizeConverter.class,
             description =
-                    "Read at most SIZE of each file or archive entry, e.g. 50M (default: 50M); the rest is reported as not scanned.")
+                    "The size limit: read at most SIZE of each file or archive entry, e.g. 50M (default: 50M); the rest is reported as not scanned (\"larger than the size limit\").")
     long maxFileSize = 50L << 20;
 
     @Option(

@@ -257,7 +257,7 @@ class FixCommandTest {
         assertThat(file).hasContent(content);
         assertThat(cli.err())
                 .contains("0 files rewritten; 1 findings need a person")
-                .contains("regshift: big.py: it is larger than --max-file-size (1024 bytes); not fixed");
+                .contains("regshift: big.py: it is larger than the size limit (1024 bytes); not fixed");
         assertThat(cli.exit()).isEqualTo(1);
     }
 

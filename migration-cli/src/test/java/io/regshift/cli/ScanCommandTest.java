@@ -319,7 +319,7 @@ class ScanCommandTest {
 
         assertThat(lenient.exit()).isZero();
         assertThat(strict.exit()).isEqualTo(2);
-        assertThat(strict.out()).contains("note: big.txt: larger than --max-file-size (10 bytes)");
+        assertThat(strict.out()).contains("note: big.txt: larger than the size limit (10 bytes)");
         assertThat(strict.err())
                 .contains(
                         "regshift: error: the scan is incomplete (--fail-on-incomplete): 1 path was not scanned in full, listed above");

@@ -79,8 +79,8 @@ public final class FixRun {
                     run.skip(
                             source,
                             entry.getValue(),
-                            "it is larger than --max-file-size (" + maxFileSize + " bytes); not fixed",
-                            "rewrite it by hand, or run fix with a larger --max-file-size");
+                            "it is larger than the size limit (" + maxFileSize + " bytes); not fixed",
+                            "rewrite it by hand, or run fix with a larger size limit");
                     continue;
                 }
                 run.plans.add(Fixer.plan(source, bytes, entry.getValue()));

@@ -123,7 +123,7 @@ final class ArtifactReader {
                 if (entry.getSize() > maxBytes) {
                     // The stream skips an entry of declared size without inflating it.
                     totals.errors.add(new ScanError(
-                            entrySource, "larger than --max-file-size (" + maxBytes + " bytes): not scanned"));
+                            entrySource, "larger than the size limit (" + maxBytes + " bytes): not scanned"));
                     continue;
                 }
                 totals.checkDeclaredRatio(entry);

@@ -114,7 +114,7 @@ final class FindingCollector implements MatchSink {
     public void truncated(long maxBytes) {
         errors.add(new ScanError(
                 source,
-                "larger than --max-file-size ("
+                "larger than the size limit ("
                         + maxBytes
                         + " bytes): only the first "
                         + maxBytes

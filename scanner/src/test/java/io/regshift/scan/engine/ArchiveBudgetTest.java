@@ -163,8 +163,8 @@ class ArchiveBudgetTest {
 
         assertThat(result.errors())
                 .extracting(ScanError::path, ScanError::message)
-                .containsExactly(Tuple.tuple(
-                        "app.jar!/zeros-0.bin", "larger than --max-file-size (1048576 bytes): not scanned"));
+                .containsExactly(
+                        Tuple.tuple("app.jar!/zeros-0.bin", "larger than the size limit (1048576 bytes): not scanned"));
         assertThat(result.findings()).extracting(Finding::path).containsExactly("app.jar!/deploy.sh");
     }
 
