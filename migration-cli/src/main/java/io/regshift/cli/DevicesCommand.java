@@ -67,9 +67,8 @@ final class DevicesCommand implements Runnable {
     static final class Common {
         @Option(
                 names = "--account",
-                required = true,
                 paramLabel = "ACCOUNT_ID",
-                description = "The Cloudflare account ID.")
+                description = "The Cloudflare account ID (default: CLOUDFLARE_ACCOUNT_ID).")
         String account;
 
         @Option(
@@ -221,7 +220,14 @@ final class DevicesCommand implements Runnable {
         }
     }
 
+    /** The client for the options' account and base URL; the account from the environment if not given. */
     private RegistrationsClient client(Common common) {
+        if (common.account == null) {
+            common.account = environment.get(RegistrationsCommand.ENV_ACCOUNT_ID);
+            if (common.account == null || common.account.isBlank()) {
+                throw usage("no account: give --account ACCOUNT_ID or set " + RegistrationsCommand.ENV_ACCOUNT_ID);
+            }
+        }
         String base = common.baseUrl != null
                 ? common.baseUrl
                 : environment.getOrDefault("CLOUDFLARE_BASE_URL", Catalog.DEFAULT_BASE_URL);

@@ -158,6 +158,34 @@ class DevicesCommandTest {
     }
 
     @Test
+    void theAccountComesFromTheEnvironmentWhenNotGiven() {
+        givenRegistrations(2);
+
+        Cli cli = run(
+                Map.of(
+                        "CLOUDFLARE_API_TOKEN",
+                        TOKEN,
+                        "CLOUDFLARE_BASE_URL",
+                        cloudflare.baseUrl(),
+                        "CLOUDFLARE_ACCOUNT_ID",
+                        "acc"),
+                "devices",
+                "list",
+                "--ids-only");
+
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        assertThat(cli.out().lines()).containsExactly("reg-0", "reg-1");
+    }
+
+    @Test
+    void withoutAnAccountTheUsageErrorNamesTheOptionAndTheVariable() {
+        Cli cli = run("devices", "list");
+
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err()).contains("--account ACCOUNT_ID").contains("CLOUDFLARE_ACCOUNT_ID");
+    }
+
+    @Test
     void statusActiveLeavesRevokedRegistrationsOut() {
         givenAnnAndBob();
 
