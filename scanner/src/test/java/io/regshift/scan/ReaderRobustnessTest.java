@@ -74,7 +74,7 @@ class ReaderRobustnessTest {
         assertThat(result.findings()).extracting(Finding::path).containsExactly("small.txt");
         assertThat(result.errors()).singleElement().satisfies(e -> {
             assertThat(e.path()).isEqualTo("big.txt");
-            assertThat(e.message()).contains("--max-file-size").contains("8192");
+            assertThat(e.message()).contains("the size limit").contains("8192");
         });
     }
 
