@@ -48,6 +48,13 @@ public final class Envelope {
         return copy;
     }
 
+    /** A copy of this envelope with this {@code result_info}. */
+    public Envelope withResultInfo(ResultInfo resultInfo) {
+        Envelope copy = new Envelope(success, errors(), messages(), result);
+        copy.resultInfo = Objects.requireNonNull(resultInfo, "resultInfo");
+        return copy;
+    }
+
     public boolean success() {
         return success;
     }

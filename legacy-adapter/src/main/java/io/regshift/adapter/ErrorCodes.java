@@ -13,6 +13,19 @@ public final class ErrorCodes {
     public static final int INVALID_IDENTIFIER = 1401;
     /** Some or all of the IDs were not revoked (unrevoked); {@code result.failed_ids} lists them. */
     public static final int NOT_ALL_IDS_DONE = 1500;
+    /**
+     * A read of the replacements failed (an error answer, no answer, or a result of the wrong
+     * shape), so the deprecated read's answer could not be made; the errors that follow say why.
+     */
+    public static final int READ_FAILED = 1501;
+    /**
+     * In {@code messages}, not {@code errors}: a device is answered without the physical device's
+     * fields ({@code device_type}, {@code ip}, {@code mac_address}, ...) because its physical device
+     * could not be read.
+     */
+    public static final int PHYSICAL_DEVICE_MISSING = 1210;
+    /** A deprecated read was called with a query parameter that has no equivalent in the replacements. */
+    public static final int UNSUPPORTED_QUERY = 1402;
     /** Cloudflare (the upstream) could not be reached, or did not answer in time. */
     public static final int UPSTREAM_UNREACHABLE = 1502;
     /** Cloudflare answered with an error that was not a Cloudflare envelope, or with a redirect. */

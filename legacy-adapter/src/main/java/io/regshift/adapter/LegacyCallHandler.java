@@ -1,15 +1,22 @@
 package io.regshift.adapter;
 
 import io.regshift.core.CloudflareJson;
+import io.regshift.core.LegacyDevice;
+import io.regshift.core.PhysicalDevice;
+import io.regshift.core.Registration;
 import io.regshift.core.ReplacementCall;
 import io.regshift.core.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -86,6 +93,9 @@ public final class LegacyCallHandler {
     public LegacyResponse handle(
             LegacyCall call, byte[] body, ReplacementSender sender, long deadlineNanos, long startedNanos)
             throws InterruptedIOException {
+        if (!call.deprecation().isWrite()) {
+            return handleRead(call, sender, deadlineNanos, startedNanos);
+        }
         LegacyPlan plan = body == null ? translation.tooLarge(call) : translation.plan(call, body);
         if (plan.rejection().isPresent()) {
             report(call, MigrationEvent.Outcome.REJECTED, startedNanos);
@@ -132,6 +142,200 @@ public final class LegacyCallHandler {
                 upstreamErrors,
                 startedNanos);
         return answer;
+    }
+
+    /**
+     * Serves a deprecated read: every page of the replacement lists, or the replacement gets, read
+     * in turn and joined into the old answer. A read that fails fails the call, except the physical
+     * device of a single device, without which the device is still answered.
+     */
+    private LegacyResponse handleRead(LegacyCall call, ReplacementSender sender, long deadlineNanos, long startedNanos)
+            throws InterruptedIOException {
+        Optional<LegacyResponse> refusal = LegacyReads.refusal(call);
+        if (refusal.isPresent()) {
+            report(call, MigrationEvent.Outcome.REJECTED, startedNanos);
+            return refusal.get();
+        }
+        Request caller;
+        try {
+            caller = sender.caller();
+        } catch (IllegalArgumentException e) {
+            report(call, MigrationEvent.Outcome.REJECTED, startedNanos);
+            return LegacyTranslation.rejection(
+                    ErrorCodes.BAD_REQUEST, "a request header can't be forwarded: " + e.getMessage());
+        }
+        Reads reads = new Reads(caller, sender, deadlineNanos);
+        LegacyResponse answer;
+        switch (call.deprecation().mapping().answer()) {
+            case LEGACY_DEVICE_LIST:
+                answer = list(call, reads);
+                break;
+            case LEGACY_DEVICE:
+                answer = device(call, reads);
+                break;
+            default:
+                answer = overrideCodes(call, reads);
+                break;
+        }
+        notify(
+                call,
+                answer.status() == 200 ? MigrationEvent.Outcome.ROUTED : MigrationEvent.Outcome.FAILED,
+                0,
+                0,
+                0,
+                reads.upstreamErrors,
+                startedNanos);
+        return answer;
+    }
+
+    private LegacyResponse list(LegacyCall call, Reads reads) throws InterruptedIOException {
+        Map<String, PhysicalDevice> physical = new HashMap<>();
+        List<Registration> registrations = new ArrayList<>();
+        for (int index = 1; index >= 0; index--) {
+            String cursor = null;
+            Set<String> cursors = new HashSet<>();
+            do {
+                HttpUrl url = LegacyReads.page(call, index, cursor);
+                String what = "GET " + url.encodedPath() + " (page " + (cursors.size() + 1) + ")";
+                ReplacementOutcome outcome = reads.get(url);
+                if (!outcome.succeeded()) {
+                    return LegacyReads.failure(what, outcome, reads.calls);
+                }
+                try {
+                    if (index == 1) {
+                        for (PhysicalDevice device : LegacyReads.physicalDevices(outcome.envelope())) {
+                            physical.put(device.id(), device);
+                        }
+                    } else {
+                        registrations.addAll(LegacyReads.registrations(outcome.envelope()));
+                    }
+                } catch (IllegalArgumentException e) {
+                    return LegacyReads.malformed(what, e, reads.calls);
+                }
+                cursor = LegacyReads.nextCursor(outcome.envelope());
+                if (cursor != null && !cursors.add(cursor)) {
+                    return LegacyReads.malformed(
+                            what,
+                            new IllegalArgumentException(
+                                    "it sent a cursor it had sent before; the list would never end"),
+                            reads.calls);
+                }
+            } while (cursor != null);
+        }
+        List<LegacyDevice> devices = new ArrayList<>(registrations.size());
+        List<String> withoutPhysical = new ArrayList<>();
+        for (Registration registration : registrations) {
+            PhysicalDevice device = physical.get(LegacyReads.joinValue(registration));
+            if (device == null) {
+                withoutPhysical.add(registration.id());
+                devices.add(LegacyDevice.of(registration));
+            } else {
+                devices.add(LegacyDevice.of(registration, device));
+            }
+        }
+        return LegacyReads.list(devices, withoutPhysical, reads.calls);
+    }
+
+    private LegacyResponse device(LegacyCall call, Reads reads) throws InterruptedIOException {
+        HttpUrl url = LegacyReads.get(call, 0, null);
+        String what = "GET " + url.encodedPath();
+        ReplacementOutcome outcome = reads.get(url);
+        if (!outcome.succeeded()) {
+            return LegacyReads.failure(what, outcome, reads.calls);
+        }
+        Registration registration;
+        try {
+            registration = LegacyReads.registration(outcome.envelope());
+        } catch (IllegalArgumentException e) {
+            return LegacyReads.malformed(what, e, reads.calls);
+        }
+        String deviceId = LegacyReads.joinValue(registration);
+        if (deviceId == null) {
+            return LegacyReads.device(LegacyDevice.of(registration), "the registration names none", reads.calls);
+        }
+        HttpUrl physicalUrl = LegacyReads.get(call, 1, deviceId);
+        ReplacementOutcome physical = reads.get(physicalUrl);
+        if (!physical.succeeded()) {
+            String reason = LegacyTranslation.errorsOf(physical).get(0).message();
+            return LegacyReads.device(
+                    LegacyDevice.of(registration),
+                    "GET " + physicalUrl.encodedPath() + ": "
+                            + (physical.status() == 0 ? "" : "HTTP " + physical.status() + ", ") + reason,
+                    reads.calls);
+        }
+        try {
+            return LegacyReads.device(
+                    LegacyDevice.of(registration, LegacyReads.physicalDevice(physical.envelope())), null, reads.calls);
+        } catch (IllegalArgumentException e) {
+            return LegacyReads.device(
+                    LegacyDevice.of(registration),
+                    "GET " + physicalUrl.encodedPath() + ": " + e.getMessage(),
+                    reads.calls);
+        }
+    }
+
+    private LegacyResponse overrideCodes(LegacyCall call, Reads reads) throws InterruptedIOException {
+        HttpUrl url = LegacyReads.get(call, 0, null);
+        String what = "GET " + url.encodedPath();
+        ReplacementOutcome outcome = reads.get(url);
+        if (!outcome.succeeded()) {
+            return LegacyReads.failure(what, outcome, reads.calls);
+        }
+        try {
+            return LegacyReads.overrideCodes(LegacyReads.overrideCodes(outcome.envelope()), reads.calls);
+        } catch (IllegalArgumentException e) {
+            return LegacyReads.malformed(what, e, reads.calls);
+        }
+    }
+
+    /** The GETs of one deprecated read, sent with the caller's headers under one deadline. */
+    private final class Reads {
+        final Request caller;
+        final ReplacementSender sender;
+        final long deadlineNanos;
+        final List<MigrationEvent.UpstreamError> upstreamErrors = new ArrayList<>();
+        int calls;
+
+        Reads(Request caller, ReplacementSender sender, long deadlineNanos) {
+            this.caller = caller;
+            this.sender = sender;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        ReplacementOutcome get(HttpUrl url) throws InterruptedIOException {
+            calls++;
+            Optional<IOException> unavailable = sender.unavailable();
+            if (unavailable.isPresent()) {
+                return ReplacementOutcome.unreachable(unavailable.get(), 0);
+            }
+            Request request = caller.newBuilder()
+                    .url(url)
+                    .get()
+                    .removeHeader("Content-Type")
+                    .removeHeader("Content-Length")
+                    .removeHeader("Transfer-Encoding")
+                    .build();
+            RetryPolicy.Exchange exchange = retryPolicy.send(request, sender, deadlineNanos);
+            if (exchange.response() == null) {
+                if (sender.callerGone()) {
+                    throw exchange.failure() instanceof InterruptedIOException
+                            ? (InterruptedIOException) exchange.failure()
+                            : new InterruptedIOException("call cancelled while routing a deprecated call");
+                }
+                upstreamErrors.add(
+                        exchange.failure() instanceof InterruptedIOException
+                                ? MigrationEvent.UpstreamError.TIMEOUT
+                                : MigrationEvent.UpstreamError.UNREACHABLE);
+                return ReplacementOutcome.unreachable(exchange.failure(), exchange.attempts());
+            }
+            try (Response response = exchange.response()) {
+                if (response.code() >= 500) {
+                    upstreamErrors.add(MigrationEvent.UpstreamError.SERVER_ERROR);
+                }
+                return ReplacementOutcome.answered(
+                        response.code(), CloudflareJson.readEnvelope(response), exchange.attempts());
+            }
+        }
     }
 
     private ReplacementOutcome send(

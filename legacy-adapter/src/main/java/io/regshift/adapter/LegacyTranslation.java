@@ -37,6 +37,26 @@ public final class LegacyTranslation {
     /** The largest body translated; the old endpoints took 200 IDs, a few KiB. */
     public static final int MAX_BODY_BYTES = 1 << 20;
 
+    /**
+     * The names under {@code /devices/} that a device ID placeholder would also match and that are
+     * never a device ID: the live endpoints, and the deprecated writes' own paths.
+     */
+    private static final Set<String> NOT_DEVICE_IDS = Set.of(
+            "revoke",
+            "unrevoke",
+            "policy",
+            "policies",
+            "posture",
+            "networks",
+            "settings",
+            "dex_tests",
+            "fleet-status",
+            "ip-profiles",
+            "resilience",
+            "deployment-groups",
+            "physical-devices",
+            "registrations");
+
     private final List<HttpUrl> baseUrls;
     private final List<List<String>> prefixes;
     private final List<Deprecation> deprecations;
@@ -50,9 +70,7 @@ public final class LegacyTranslation {
         this.baseUrls = List.copyOf(baseUrls);
         this.prefixes =
                 this.baseUrls.stream().map(LegacyTranslation::segments).collect(java.util.stream.Collectors.toList());
-        // The writes only: a read's answer is joined from several replacements, which this
-        // translation, one batch of IDs per call, does not do.
-        this.deprecations = catalog.writes();
+        this.deprecations = catalog.deprecations();
         this.methods = deprecations.stream()
                 .map(d -> d.deprecated().method())
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -100,13 +118,32 @@ public final class LegacyTranslation {
                 if (!d.deprecated().method().equals(method)) {
                     continue;
                 }
-                Optional<String> account = d.deprecated().matchAccountId(path, prefix.size());
-                if (account.isPresent()) {
-                    return Optional.of(new LegacyCall(d, account.get(), base));
+                Optional<Map<String, String>> values = d.deprecated().match(path, prefix.size());
+                if (values.isPresent() && !isNeverADeviceId(values.get())) {
+                    return Optional.of(new LegacyCall(
+                            d,
+                            values.get().get("account_id"),
+                            base,
+                            values.get(),
+                            List.copyOf(url.queryParameterNames())));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a placeholder other than the account holds a name that is never a device ID: {@code
+     * GET .../devices/policy} matches {@code .../devices/{device_id}} but is a live endpoint, and
+     * must go on unchanged.
+     */
+    private static boolean isNeverADeviceId(Map<String, String> values) {
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            if (!value.getKey().equals("account_id") && NOT_DEVICE_IDS.contains(value.getValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWith(List<String> path, List<String> prefix) {
@@ -219,7 +256,7 @@ public final class LegacyTranslation {
         return Collections.unmodifiableList(ids);
     }
 
-    private static int statusOf(ReplacementOutcome outcome) {
+    static int statusOf(ReplacementOutcome outcome) {
         if (outcome.status() == 0) {
             return outcome.timedOut() ? 504 : 502;
         }
@@ -233,7 +270,7 @@ public final class LegacyTranslation {
         return status >= 300 && status < 400;
     }
 
-    private static List<ResponseInfo> errorsOf(ReplacementOutcome outcome) {
+    static List<ResponseInfo> errorsOf(ReplacementOutcome outcome) {
         String attempts = outcome.attempts() > 1 ? " after " + outcome.attempts() + " attempts" : "";
         if (outcome.status() == 0) {
             return List.of(ResponseInfo.of(

@@ -4,7 +4,6 @@ import io.regshift.core.Envelope;
 import io.regshift.core.ReplacementCall;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.Objects;
 
 /** How one replacement call ended: an answer (with its envelope, if it had one) or no answer. */
 public final class ReplacementOutcome {
@@ -17,7 +16,7 @@ public final class ReplacementOutcome {
 
     private ReplacementOutcome(
             ReplacementCall call, int status, Envelope envelope, String failure, boolean timedOut, int attempts) {
-        this.call = Objects.requireNonNull(call);
+        this.call = call;
         this.status = status;
         this.envelope = envelope;
         this.failure = failure;
@@ -42,6 +41,24 @@ public final class ReplacementOutcome {
                 attempts);
     }
 
+    /** An answer to one request of a read, which carries no IDs and so has no {@link ReplacementCall}. */
+    static ReplacementOutcome answered(int status, Envelope envelope, int attempts) {
+        return new ReplacementOutcome(null, status, envelope, null, false, attempts);
+    }
+
+    /** No answer came to one request of a read. */
+    static ReplacementOutcome unreachable(IOException cause, int attempts) {
+        String message = cause.getMessage();
+        return new ReplacementOutcome(
+                null,
+                0,
+                null,
+                cause.getClass().getSimpleName() + (message == null ? "" : ": " + message),
+                cause instanceof InterruptedIOException,
+                attempts);
+    }
+
+    /** The replacement call; null for a request of a read, which carries no IDs. */
     public ReplacementCall call() {
         return call;
     }

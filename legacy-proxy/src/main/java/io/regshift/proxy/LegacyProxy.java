@@ -293,7 +293,7 @@ public final class LegacyProxy implements AutoCloseable {
          * @throws ProxyStartException if it can't listen (address in use, unknown host, ...)
          */
         public LegacyProxy start() {
-            ProxyMetrics metrics = new ProxyMetrics(Catalog.standard().writes());
+            ProxyMetrics metrics = new ProxyMetrics(Catalog.standard().deprecations());
             Consumer<String> sink = accessLog;
             if (sink == null) {
                 Logger access = LoggerFactory.getLogger("io.regshift.proxy.access");
